@@ -1,0 +1,34 @@
+# Two commands do everything: `make site` builds the help center into site/, `make test` runs the tests.
+# Both create .venv with the pinned dependencies on first use.
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check browser-deps clean
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/helpcenter check
+
+test: $(STAMP) browser-deps
+	$(BIN)/pytest
+
+# The browser tests drive Debian's Chromium; install it when it is missing and we may.
+browser-deps:
+	@bash scripts/ensure-browser
+
+$(STAMP): requirements.lock pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) site

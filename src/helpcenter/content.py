@@ -1,0 +1,271 @@
+"""Loading and validating the whole `faq_data/` folder into a `HelpCenter`, reporting every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from .fields import Reader, is_id, is_mail_url, is_web_url
+from .markdown_links import link_targets
+from .model import Category, Contact, Entry, HelpCenter, Settings, Video
+from .problems import ContentError, Problem, did_you_mean
+from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_URL_HINT
+from .video import parse_video_url
+from .yaml_source import line_of, read_yaml
+
+SETTINGS_FILE = "settings.yml"
+CATEGORIES_FILE = "categories.yml"
+ENTRIES_FOLDER = "entries"
+ENTRY_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class _RawEntry:
+    """An entry read from its file, before cross-references are checked."""
+
+    entry: Entry
+    lines: dict[str, int]
+    answer_line: int
+    steps_line: int
+    folder: str
+
+
+def load_help_center(data_dir: Path, project_root: Path | None = None) -> HelpCenter:
+    """Read and validate every file under `data_dir`; raise `ContentError` listing all problems."""
+    help_center, problems = check_help_center(data_dir, project_root)
+    if problems or help_center is None:
+        raise ContentError(problems)
+    return help_center
+
+
+def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple[HelpCenter | None, list[Problem]]:
+    root = project_root or data_dir.parent
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        return None, [Problem(_shown(data_dir, root), 0, "", "the content folder does not exist")]
+    settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
+    categories = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
+    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
+    _check_references(settings, categories, raw_entries, entry_ids, problems)
+    if settings is not None:
+        _check_featured(settings, settings_lines, _shown(data_dir / SETTINGS_FILE, root), entry_ids, problems)
+    if problems or settings is None:
+        return None, sorted(set(problems))
+    category_order = {category.id: category.order for category in categories}
+    entries = sorted(
+        (raw.entry for raw in raw_entries),
+        key=lambda entry: (category_order[entry.category], entry.title.casefold(), entry.id),
+    )
+    ordered_categories = sorted(categories, key=lambda category: (category.order, category.title))
+    return HelpCenter(settings, tuple(ordered_categories), tuple(entries)), []
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Settings | None, dict[str, int]]:
+    document, found = read_yaml(path, _shown(path, root)) if path.is_file() else (None, [
+        Problem(_shown(path, root), 0, "", "missing: the site settings file is required")
+    ])
+    problems.extend(found)
+    if document is None:
+        return None, {}
+    reader = Reader(document.path, problems)
+    known_problems = len(problems)
+    values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
+    if len(problems) > known_problems:
+        return None, lines
+    return Settings(
+        home_title=values["home"]["title"],
+        home_intro=values["home"].get("intro", ""),
+        contact=Contact(values["contact"]["email"], values["contact"].get("hours")),
+        featured=values.get("featured", ()),
+        links=values.get("links", {}),
+    ), lines
+
+
+def _load_categories(path: Path, root: Path, problems: list[Problem]) -> list[Category]:
+    shown = _shown(path, root)
+    if not path.is_file():
+        problems.append(Problem(shown, 0, "", "missing: the categories file is required"))
+        return []
+    document, found = read_yaml(path, shown)
+    problems.extend(found)
+    if document is None:
+        return []
+    reader = Reader(shown, problems)
+    if not isinstance(document.root, yaml.MappingNode):
+        reader.problem(document.root, "", "expected one group of fields per category, each under its id")
+        return []
+    categories = []
+    for key_node, value_node in document.root.value:
+        category_id = str(getattr(key_node, "value", ""))
+        if not is_id(category_id):
+            reader.problem(key_node, category_id, f"a category id uses {ID_HINT}")
+            continue
+        values, _ = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
+        if all(field.name in values for field in CATEGORY_FIELDS):
+            categories.append(Category(id=category_id, **values))
+    if not document.root.value:
+        reader.problem(document.root, "", "no categories are defined; add at least one")
+    return categories
+
+
+def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[list[_RawEntry], set[str]]:
+    """The entries that could be read, and the id of every entry file, readable or not.
+
+    Cross-references are checked against every file's id, so one broken file is reported once,
+    not again by each entry that links to it.
+    """
+    if not folder.is_dir():
+        problems.append(Problem(_shown(folder, root), 0, "", "missing: the folder of entries is required"))
+        return [], set()
+    entries = []
+    entry_ids: set[str] = set()
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        shown = _shown(path, root)
+        if path.suffix not in ENTRY_SUFFIXES:
+            problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
+            continue
+        if is_id(path.stem):
+            entry_ids.add(path.stem)
+        raw = _load_entry(path, shown, folder, problems)
+        if raw is not None:
+            entries.append(raw)
+    return entries, entry_ids
+
+
+def _load_entry(path: Path, shown: str, folder: Path, problems: list[Problem]) -> _RawEntry | None:
+    entry_id = path.stem
+    if not is_id(entry_id):
+        problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
+        return None
+    document, found = read_yaml(path, shown)
+    problems.extend(found)
+    if document is None:
+        return None
+    reader = Reader(shown, problems)
+    values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
+    if any(field.required and field.name not in values for field in ENTRY_FIELDS):
+        return None
+    video = None
+    if "video" in values:
+        video = _read_video(values.pop("video"), document.root, reader)
+        if video is None:
+            return None
+    relative_folder = path.parent.relative_to(folder).as_posix()
+    entry = Entry(id=entry_id, source=shown, video=video, **values)
+    answer_node_line = lines["answer"] + (1 if "\n" in entry.answer else 0)
+    return _RawEntry(entry, lines, answer_node_line, lines.get("steps", 0), relative_folder)
+
+
+def _read_video(values: dict[str, Any], root_node: Any, reader: Reader) -> Video | None:
+    if len(values) < 4:
+        return None
+    parsed = parse_video_url(values["url"])
+    if parsed is None:
+        line = _value_line(root_node, "video", "url")
+        reader.problem(line, "video.url", f"expected {VIDEO_URL_HINT}, got '{values['url']}'")
+        return None
+    provider, video_id, private_hash = parsed
+    return Video(provider=provider, video_id=video_id, vimeo_hash=private_hash, **values)
+
+
+def _value_line(root_node: Any, *keys: str) -> int:
+    node = root_node
+    for key in keys:
+        node = next(value for key_node, value in node.value if key_node.value == key)
+    return line_of(node)
+
+
+def _check_references(
+    settings: Settings | None,
+    categories: list[Category],
+    raw_entries: list[_RawEntry],
+    entry_ids: set[str],
+    problems: list[Problem],
+) -> None:
+    category_ids = {category.id for category in categories}
+    first_by_id: dict[str, _RawEntry] = {}
+    for raw in raw_entries:
+        other = first_by_id.setdefault(raw.entry.id, raw)
+        if other is not raw:
+            problems.append(Problem(raw.entry.source, 1, "", (
+                f"two entries have the id '{raw.entry.id}' (the other is {other.entry.source}); "
+                "rename one of the files"
+            )))
+    links = settings.links if settings else None
+    urls: dict[str, str] = {category.url: f"the category '{category.id}'" for category in categories}
+    urls.update({raw.entry.url: raw.entry.source for raw in raw_entries})
+    for raw in raw_entries:
+        entry, source = raw.entry, raw.entry.source
+        if category_ids and entry.category not in category_ids:
+            hint = did_you_mean(entry.category, category_ids) or f"; known categories: {', '.join(sorted(category_ids))}"
+            problems.append(Problem(source, raw.lines["category"], "category", f"unknown category '{entry.category}'{hint}"))
+        elif entry.category != raw.folder:
+            problems.append(Problem(source, raw.lines["category"], "category", (
+                f"the entry is in the folder '{raw.folder}' but its category is '{entry.category}'; "
+                f"move the file to faq_data/{ENTRIES_FOLDER}/{entry.category}/ or change the category"
+            )))
+        for related in entry.related:
+            if related == entry.id:
+                problems.append(Problem(source, raw.lines["related"], "related", "an entry cannot be related to itself"))
+            elif related not in entry_ids:
+                problems.append(Problem(source, raw.lines["related"], "related", (
+                    f"no entry has the id '{related}'{did_you_mean(related, entry_ids)}"
+                )))
+        for old_url in entry.redirect_from:
+            taken_by = urls.setdefault(old_url, source)
+            if taken_by != source:
+                problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
+                    f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
+                )))
+        _check_markdown_links(entry.answer, source, "answer", raw.answer_line, links, entry_ids, problems)
+        for index, step in enumerate(entry.steps, 1):
+            _check_markdown_links(step, source, f"steps[{index}]", raw.steps_line + index, links, entry_ids, problems)
+
+
+def _check_featured(
+    settings: Settings, lines: dict[str, int], shown: str, entry_ids: set[str], problems: list[Problem]
+) -> None:
+    for featured in settings.featured:
+        if featured not in entry_ids:
+            problems.append(Problem(shown, lines["featured"], "featured", (
+                f"no entry has the id '{featured}'{did_you_mean(featured, entry_ids)}"
+            )))
+
+
+def _check_markdown_links(
+    markdown: str,
+    source: str,
+    field: str,
+    first_line: int,
+    links: Mapping[str, str] | None,
+    entry_ids: set[str],
+    problems: list[Problem],
+) -> None:
+    for link in link_targets(markdown):
+        line = first_line + link.line_offset
+        name = link.target.split(":", 1)[1] if ":" in link.target else ""
+        if link.scheme == "link" and links is not None and name not in links:
+            hint = did_you_mean(name, links) or "; define it under 'links' in faq_data/settings.yml"
+            problems.append(Problem(source, line, field, f"no link is named '{name}'{hint}"))
+        elif link.scheme == "entry" and name not in entry_ids:
+            problems.append(Problem(source, line, field, f"no entry has the id '{name}'{did_you_mean(name, entry_ids)}"))
+        elif link.scheme in ("http", "https") and not is_web_url(link.target):
+            problems.append(Problem(source, line, field, f"malformed web address '{link.target}'"))
+        elif link.scheme == "mailto" and not is_mail_url(link.target):
+            problems.append(Problem(source, line, field, f"malformed e-mail link '{link.target}'"))
+        elif link.scheme not in ("", "link", "entry", "http", "https", "mailto", "tel"):
+            problems.append(Problem(source, line, field, (
+                f"unsupported link '{link.target}': use https://..., mailto:..., link:NAME or entry:ID"
+            )))

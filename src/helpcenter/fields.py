@@ -1,0 +1,198 @@
+"""Reading typed values out of YAML nodes, against a declared list of fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+
+from .problems import Problem, did_you_mean
+from .yaml_source import line_of
+
+Kind = Literal[
+    "text", "markdown", "date", "url", "integer", "text_list", "markdown_list", "mapping", "link_map"
+]
+
+_KIND_NAMES = {
+    "text": "a line of text",
+    "markdown": "text (Markdown)",
+    "date": "a date written as YYYY-MM-DD",
+    "url": "a web address starting with https://",
+    "integer": "a whole number",
+    "text_list": "a list of text items, each on its own line starting with '- '",
+    "markdown_list": "a list of text items, each on its own line starting with '- '",
+    "mapping": "a group of fields, indented under this one",
+    "link_map": "a group of 'name: address' lines, indented under this one",
+}
+_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a content file: its name, kind, whether it is required, and what it is for."""
+
+    name: str
+    kind: Kind
+    required: bool
+    description: str
+    fields: tuple["Field", ...] = ()
+    pattern: str | None = None
+    pattern_hint: str = ""
+
+
+@dataclass
+class Reader:
+    """Collects problems while reading one file."""
+
+    path: str
+    problems: list[Problem]
+
+    def problem(self, node: yaml.Node | int, field: str, message: str) -> None:
+        line = node if isinstance(node, int) else line_of(node)
+        self.problems.append(Problem(self.path, line, field, message))
+
+    def read_mapping(
+        self, node: yaml.Node, fields: tuple[Field, ...], prefix: str = ""
+    ) -> tuple[dict[str, Any], dict[str, int]]:
+        """Values by field name, and the line each field stands on."""
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        if not isinstance(node, yaml.MappingNode):
+            if prefix:
+                self.problem(node, prefix.rstrip("."), f"expected {_KIND_NAMES['mapping']}, got {_describe(node)}")
+            else:
+                self.problem(node, "", f"expected the fields as 'name: value' lines, got {_describe(node)}")
+            return values, lines
+        by_name = {field.name: field for field in fields}
+        for key_node, value_node in node.value:
+            name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
+            field = by_name.get(name)
+            if field is None:
+                hint = did_you_mean(name, by_name) or f"; known fields: {', '.join(by_name)}"
+                self.problem(key_node, prefix + name, f"unknown field{hint}")
+                continue
+            lines[name] = line_of(key_node)
+            value = self.read_value(value_node, field, prefix + name)
+            if value is not None:
+                values[name] = value
+        for field in fields:
+            if field.required and field.name not in lines:
+                self.problem(node, prefix + field.name, f"missing required field: {field.description}")
+        return values, lines
+
+    def read_value(self, node: yaml.Node, field: Field, name: str) -> Any:
+        if field.kind == "mapping":
+            values, _ = self.read_mapping(node, field.fields, name + ".")
+            return values
+        if field.kind == "link_map":
+            return self._read_link_map(node, name)
+        if field.kind in ("text_list", "markdown_list"):
+            return self._read_list(node, field, name)
+        return self._read_scalar(node, field, name)
+
+    def _read_list(self, node: yaml.Node, field: Field, name: str) -> tuple[Any, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            if _is_empty(node):
+                return () if not field.required else self._empty(node, name)
+            self.problem(node, name, f"expected {_KIND_NAMES[field.kind]}, got {_describe(node)}")
+            return None
+        item_kind: Kind = "markdown" if field.kind == "markdown_list" else "text"
+        item_field = Field(field.name, item_kind, True, field.description, pattern=field.pattern,
+                           pattern_hint=field.pattern_hint)
+        items = [self._read_scalar(item, item_field, f"{name}[{index}]") for index, item in enumerate(node.value, 1)]
+        if field.required and not node.value:
+            self._empty(node, name)
+        return tuple(item for item in items if item is not None)
+
+    def _read_link_map(self, node: yaml.Node, name: str) -> dict[str, str] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, name, f"expected {_KIND_NAMES['link_map']}, got {_describe(node)}")
+            return None
+        links: dict[str, str] = {}
+        target = Field("link", "text", True, "")
+        for key_node, value_node in node.value:
+            key = str(getattr(key_node, "value", ""))
+            field_name = f"{name}.{key}"
+            if not is_id(key):
+                self.problem(key_node, field_name, "a link name uses lower-case letters, digits and hyphens")
+                continue
+            address = self._read_scalar(value_node, target, field_name)
+            if address is None:
+                continue
+            if not (is_web_url(address) or is_mail_url(address)):
+                self.problem(value_node, field_name,
+                             f"expected a web address starting with https:// or a mailto: address, got '{address}'")
+                continue
+            links[key] = address
+        return links
+
+    def _read_scalar(self, node: yaml.Node, field: Field, name: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, name, f"expected {_KIND_NAMES[field.kind]}, got {_describe(node)}")
+            return None
+        if _is_empty(node):
+            return self._empty(node, name)
+        raw = str(node.value)
+        text = raw.strip() if field.kind != "markdown" else raw.strip("\n")
+        if field.kind == "date":
+            return self._read_date(node, text, name)
+        if field.kind == "integer":
+            if not re.fullmatch(r"-?\d+", text):
+                self.problem(node, name, f"expected {_KIND_NAMES['integer']}, got '{text}'")
+                return None
+            return int(text)
+        if field.kind == "url" and not is_web_url(text):
+            self.problem(node, name, f"expected {_KIND_NAMES['url']}, got '{text}'")
+            return None
+        if field.pattern and not re.fullmatch(field.pattern, text):
+            self.problem(node, name, f"expected {field.pattern_hint}, got '{text}'")
+            return None
+        return text
+
+    def _read_date(self, node: yaml.Node, text: str, name: str) -> date | None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                raise ValueError
+            return date.fromisoformat(text)
+        except ValueError:
+            self.problem(node, name, f"expected {_KIND_NAMES['date']}, got '{text}'")
+            return None
+
+    def _empty(self, node: yaml.Node, name: str) -> None:
+        self.problem(node, name, "empty value; fill it in or remove the field")
+        return None
+
+
+def is_web_url(text: str) -> bool:
+    """An absolute http(s) address with a host and no spaces."""
+    if any(character.isspace() for character in text):
+        return False
+    parts = urlsplit(text)
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
+
+
+def is_mail_url(text: str) -> bool:
+    return bool(re.fullmatch(r"mailto:[^@\s]+@[^@\s]+\.[^@\s?]+(\?\S*)?", text))
+
+
+def is_id(text: str) -> bool:
+    return bool(_ID_PATTERN.match(text))
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag.endswith(":null") or not str(node.value).strip()
+    return False
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a group of fields"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"'{node.value}'"

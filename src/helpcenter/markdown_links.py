@@ -1,0 +1,47 @@
+"""Finding the link targets an answer's Markdown uses, and resolving the named ones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+_INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    target: str
+    line_offset: int
+    """Lines between the start of the text and the link."""
+    start: int
+    end: int
+
+    @property
+    def scheme(self) -> str:
+        match = _SCHEME.match(self.target)
+        return match.group(1).lower() if match else ""
+
+
+def link_targets(markdown: str) -> list[LinkTarget]:
+    found = []
+    for pattern in (_INLINE_TARGET, _REFERENCE_TARGET):
+        for match in pattern.finditer(markdown):
+            found.append(
+                LinkTarget(match.group(1), markdown.count("\n", 0, match.start(1)), match.start(1), match.end(1))
+            )
+    return sorted(found, key=lambda link: link.start)
+
+
+def resolve_links(markdown: str, resolve: Callable[[LinkTarget], str]) -> str:
+    """Replace every link target by `resolve(target)`; the rest of the text stays as written."""
+    pieces: list[str] = []
+    position = 0
+    for link in link_targets(markdown):
+        pieces.append(markdown[position:link.start])
+        pieces.append(resolve(link))
+        position = link.end
+    pieces.append(markdown[position:])
+    return "".join(pieces)

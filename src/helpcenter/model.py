@@ -1,0 +1,121 @@
+"""The validated help center: frozen values with every cross-reference resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+from typing import Literal, Mapping
+
+
+@dataclass(frozen=True)
+class Video:
+    url: str
+    title: str
+    description: str
+    uploaded: date
+    provider: Literal["youtube", "vimeo"]
+    video_id: str
+    thumbnail: str | None = None
+    """A path under docs/ to a local picture shown before the video plays."""
+    vimeo_hash: str | None = None
+    """The private hash of an unlisted Vimeo video."""
+
+    @property
+    def embed_url(self) -> str:
+        if self.provider == "youtube":
+            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0"
+        private = f"h={self.vimeo_hash}&" if self.vimeo_hash else ""
+        return f"https://player.vimeo.com/video/{self.video_id}?{private}dnt=1&autoplay=1"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    description: str
+    icon: str
+    order: int
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.id}/index.md"
+
+    @property
+    def url(self) -> str:
+        return f"{self.id}/"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    source: str
+    """The entry's YAML file, relative to the project root."""
+    title: str
+    summary: str
+    category: str
+    reviewed: date
+    owner: str
+    answer: str
+    steps: tuple[str, ...] = ()
+    video: Video | None = None
+    related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    also_asked: tuple[str, ...] = ()
+    redirect_from: tuple[str, ...] = ()
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.category}/{self.id}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{self.category}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    home_title: str
+    home_intro: str
+    contact: Contact
+    featured: tuple[str, ...] = ()
+    links: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HelpCenter:
+    settings: Settings
+    categories: tuple[Category, ...]
+    """In home-page order."""
+    entries: tuple[Entry, ...]
+    """Sorted by category order, then title."""
+
+    def entry(self, entry_id: str) -> Entry:
+        return self.entries_by_id[entry_id]
+
+    def category(self, category_id: str) -> Category:
+        return self.categories_by_id[category_id]
+
+    def entries_in(self, category_id: str) -> tuple[Entry, ...]:
+        return self.entries_by_category.get(category_id, ())
+
+    @cached_property
+    def entries_by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
+    @cached_property
+    def categories_by_id(self) -> dict[str, Category]:
+        return {category.id: category for category in self.categories}
+
+    @cached_property
+    def entries_by_category(self) -> dict[str, tuple[Entry, ...]]:
+        grouped: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            grouped.setdefault(entry.category, []).append(entry)
+        return {category: tuple(entries) for category, entries in grouped.items()}

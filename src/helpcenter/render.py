@@ -1,0 +1,185 @@
+"""Rendering the help center into Markdown pages (front matter + body) through Jinja templates."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import jinja2
+import yaml
+
+from .markdown_links import LinkTarget, resolve_links
+from .model import Category, Entry, HelpCenter
+
+HOME_URI = "index.md"
+_TEMPLATES = Path(__file__).parent / "templates"
+_SAFE_PUNCTUATION = set(",?'/;\"%-.")
+_LIST_MARKER = re.compile(r"^(\s*)([-.]|\d+\.)")
+_MARKDOWN_ESCAPES = {
+    ord(character): f"&#{ord(character)};"
+    for character in string.punctuation
+    if character not in _SAFE_PUNCTUATION
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes and its Markdown source."""
+
+    src_uri: str
+    markdown: str
+
+
+def markdown_text(text: str) -> str:
+    """Plain text made inert for Markdown and HTML: every meaningful punctuation mark becomes a character reference."""
+    escaped = text.translate(_MARKDOWN_ESCAPES).replace("\n", " ")
+    # '-' and '.' only mean something at the start, where they would turn the text into a list.
+    return _LIST_MARKER.sub(lambda match: match.group(1) + match.group(2).replace("-", "&#45;").replace(".", "&#46;"), escaped)
+
+
+def html_attribute(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """The Markdown link from one page's source to another's, as MkDocs resolves it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
+    """Templates from `override_dir` (the project's overrides) win over the packaged ones."""
+    loaders: list[jinja2.BaseLoader] = []
+    if override_dir is not None and override_dir.is_dir():
+        loaders.append(jinja2.FileSystemLoader(override_dir))
+    loaders.append(jinja2.FileSystemLoader(_TEMPLATES))
+    environment = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,  # the output is Markdown: every value passes through `md` or `attr` explicitly
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["md"] = markdown_text
+    environment.filters["attr"] = html_attribute
+    environment.filters["indent_block"] = lambda text, width=4: text.replace("\n", "\n" + " " * width)
+    return environment
+
+
+class PageRenderer:
+    """Renders every page of one help center; templates are loaded once per build."""
+
+    def __init__(
+        self, help_center: HelpCenter, environment: jinja2.Environment, use_directory_urls: bool = True
+    ) -> None:
+        self.help_center = help_center
+        self.use_directory_urls = use_directory_urls
+        self.templates = {
+            name: environment.get_template(f"{name}.md.j2") for name in ("home", "category", "entry")
+        }
+
+    def pages(self) -> list[Page]:
+        help_center = self.help_center
+        pages = [self.home()]
+        pages.extend(self.category(category) for category in help_center.categories)
+        pages.extend(self.entry(entry) for entry in help_center.entries)
+        return pages
+
+    def home(self) -> Page:
+        settings = self.help_center.settings
+        featured = [self.help_center.entry(entry_id) for entry_id in settings.featured]
+        meta = {
+            "title": settings.home_title,
+            "description": settings.home_intro or settings.home_title,
+            "template": "home.html",
+            "hide": ["navigation", "toc"],
+            "search": {"exclude": True},
+        }
+        body = self.templates["home"].render(
+            settings=settings,
+            categories=[(category, relative_link(HOME_URI, category.src_uri)) for category in self.help_center.categories],
+            featured=[(entry, relative_link(HOME_URI, entry.src_uri)) for entry in featured],
+            icon=_icon_shortcode,
+        )
+        return Page(HOME_URI, _with_front_matter(meta, body))
+
+    def category(self, category: Category) -> Page:
+        entries = self.help_center.entries_in(category.id)
+        meta = {
+            "title": category.title,
+            "description": category.description,
+            "template": "category.html",
+            "search": {"exclude": True},
+        }
+        body = self.templates["category"].render(
+            category=category,
+            entries=[(entry, relative_link(category.src_uri, entry.src_uri)) for entry in entries],
+            icon=_icon_shortcode,
+        )
+        return Page(category.src_uri, _with_front_matter(meta, body))
+
+    def entry(self, entry: Entry) -> Page:
+        help_center = self.help_center
+        category = help_center.category(entry.category)
+
+        def resolve(link: LinkTarget) -> str:
+            name = link.target.partition(":")[2]
+            if link.scheme == "link":
+                return help_center.settings.links[name]
+            if link.scheme == "entry":
+                return relative_link(entry.src_uri, help_center.entry(name).src_uri)
+            return link.target
+
+        meta = {
+            "title": entry.title,
+            "description": entry.summary,
+            "template": "entry.html",
+            "helpcenter_entry": entry.id,
+        }
+        thumbnail = None
+        if entry.video and entry.video.thumbnail:
+            # Raw HTML is not rewritten by MkDocs, so the path is made relative to the built page.
+            thumbnail = site_root_prefix(entry.src_uri, self.use_directory_urls) + entry.video.thumbnail
+        body = self.templates["entry"].render(
+            entry=entry,
+            category=category,
+            category_link=relative_link(entry.src_uri, category.src_uri),
+            answer=resolve_links(entry.answer, resolve),
+            steps=[resolve_links(step, resolve) for step in entry.steps],
+            video=entry.video,
+            thumbnail=thumbnail,
+            related=[
+                (help_center.entry(related), relative_link(entry.src_uri, help_center.entry(related).src_uri))
+                for related in entry.related
+            ],
+            contact=help_center.settings.contact,
+        )
+        return Page(entry.src_uri, _with_front_matter(meta, body))
+
+
+def render_pages(
+    help_center: HelpCenter, override_dir: Path | None = None, use_directory_urls: bool = True
+) -> list[Page]:
+    return PageRenderer(help_center, make_environment(override_dir), use_directory_urls).pages()
+
+
+def site_root_prefix(src_uri: str, use_directory_urls: bool) -> str:
+    """The relative path from the page built from `src_uri` back to the site's root, such as '../../'."""
+    depth = src_uri.count("/")
+    if use_directory_urls and posixpath.basename(src_uri) != "index.md":
+        depth += 1
+    return "../" * depth
+
+
+def _icon_shortcode(icon: str) -> str:
+    return ":" + icon.replace("/", "-") + ":"
+
+
+def _with_front_matter(meta: Mapping[str, Any], body: str) -> str:
+    front = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{front}---\n\n{body}"

@@ -1,0 +1,41 @@
+"""Recognising YouTube and Vimeo links."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+from urllib.parse import parse_qs, urlsplit
+
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com",
+                  "www.youtube-nocookie.com"}
+_VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
+
+VideoRef = tuple[Literal["youtube", "vimeo"], str, "str | None"]
+
+
+def parse_video_url(url: str) -> VideoRef | None:
+    """(provider, video id, Vimeo private hash) for a YouTube or Vimeo link, else None."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    path = [segment for segment in parts.path.split("/") if segment]
+    if parts.scheme not in ("http", "https"):
+        return None
+    if host == "youtu.be" and len(path) == 1:
+        candidate = path[0]
+    elif host in _YOUTUBE_HOSTS and path == ["watch"]:
+        candidate = parse_qs(parts.query).get("v", [""])[0]
+    elif host in _YOUTUBE_HOSTS and len(path) == 2 and path[0] in ("embed", "shorts", "live"):
+        candidate = path[1]
+    elif host in _VIMEO_HOSTS:
+        if path[:1] == ["video"]:
+            path = path[1:]
+        if not path or not path[0].isdigit() or len(path) > 2:
+            return None
+        private = path[1] if len(path) == 2 else parse_qs(parts.query).get("h", [None])[0]
+        if private is not None and not re.fullmatch(r"[0-9a-f]+", private):
+            return None
+        return "vimeo", path[0], private
+    else:
+        return None
+    return ("youtube", candidate, None) if _YOUTUBE_ID.fullmatch(candidate) else None

@@ -1,0 +1,48 @@
+"""The committed JSON Schemas are the ones generated from the field lists, and accept the real content."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from conftest import ROOT
+from helpcenter.json_schema import render_schema, schemas
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    for name, schema in schemas().items():
+        committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == render_schema(schema), f"schemas/{name} is stale: run 'helpcenter schemas'"
+
+
+class EditorLoader(yaml.SafeLoader):
+    """Reads YAML as editors' YAML 1.2 tooling does: numbers are numbers, unquoted dates stay text."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _load_for_editor(path: Path) -> object:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=EditorLoader)
+
+
+def test_real_content_passes_the_schemas() -> None:
+    loaded = {name: json.loads((ROOT / "schemas" / name).read_text()) for name in schemas()}
+    jsonschema.validate(_load_for_editor(ROOT / "faq_data/settings.yml"), loaded["settings.schema.json"])
+    jsonschema.validate(_load_for_editor(ROOT / "faq_data/categories.yml"), loaded["categories.schema.json"])
+    for entry in (ROOT / "faq_data/entries").rglob("*.yml"):
+        jsonschema.validate(_load_for_editor(entry), loaded["entry.schema.json"])
+
+
+def test_every_content_file_names_its_schema() -> None:
+    for path in (ROOT / "faq_data").rglob("*.yml"):
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first_line.split("=", 1)[1]).resolve()
+        assert schema.is_file(), path
