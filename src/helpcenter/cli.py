@@ -99,7 +99,7 @@ def new(question: str, category: str, entry_id: str | None, owner: str, data_dir
 
 
 @main.command(help=(
-    "Check a built site (such as site/): every internal link and #anchor leads somewhere, and every image, "
+    "Check the built site in SITE_DIR (such as site/): every internal link and #anchor leads somewhere, and every image, "
     "stylesheet and script exists. Exit 1 if anything is broken."
 ))
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -130,8 +130,8 @@ def links(site_dir: Path, site_url: str | None, external: bool, timeout: float, 
     found = check_site(site_dir, site_url or site_url_of(site_dir))
     if found.broken:
         click.echo(format_table(["PAGE", "LINK", "PROBLEM"], [(b.page, b.url, b.reason) for b in found.broken]))
-    click.echo(f"{found.internal} internal links in {found.pages} pages: "
-               f"{len(found.broken)} broken.")
+    click.echo(f"{found.internal} internal link{'s' if found.internal != 1 else ''} in {found.pages} "
+               f"page{'s' if found.pages != 1 else ''}: {len(found.broken)} broken.")
     broken_external = _check_external_links(
         found.external, exclude, timeout, retries, concurrency, per_host,
         None if no_cache else cache_file, cache_max_age,
@@ -171,7 +171,7 @@ def _check_external_links(
         click.echo(format_table(["STATUS", "ADDRESS", "ANSWER", "USED ON"], rows))
     broken = sum(1 for result in results if not result.ok)
     skipped = len(used_on) - len(urls)
-    click.echo(f"{len(urls)} external addresses checked: {broken} broken"
+    click.echo(f"{len(urls)} external address{'es' if len(urls) != 1 else ''} checked: {broken} broken"
                + (f", {skipped} skipped by --exclude." if skipped else "."))
     return broken
 
