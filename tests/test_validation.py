@@ -81,6 +81,11 @@ CASES = {
         f"{PATH}:10: video.url: expected a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... "
         "or https://vimeo.com/123, got 'https://example.com/v'",
     ),
+    "video on another site, with a thumbnail": (
+        ENTRY + VIDEO.format(url="https://example.com/v") + "  thumbnail: assets/v.svg\n",
+        f"{PATH}:10: video.url: expected a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... "
+        "or https://vimeo.com/123, got 'https://example.com/v'",
+    ),
     "malformed video URL": (
         ENTRY + VIDEO.format(url="htps://youtu.be/x"),
         f"{PATH}:10: video.url: expected a web address starting with https://, got 'htps://youtu.be/x'",

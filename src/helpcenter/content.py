@@ -12,7 +12,7 @@ from .fields import Reader, is_id, is_mail_url, is_web_url
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
-from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_URL_HINT
+from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from .video import parse_video_url
 from .yaml_source import line_of, read_yaml
 
@@ -175,7 +175,7 @@ def _load_entry(path: Path, shown: str, folder: Path, problems: list[Problem]) -
 
 
 def _read_video(values: dict[str, Any], root_node: Any, reader: Reader) -> Video | None:
-    if len(values) < 4:
+    if any(field.required and field.name not in values for field in VIDEO_FIELDS):
         return None
     parsed = parse_video_url(values["url"])
     if parsed is None:
