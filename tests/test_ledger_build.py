@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -75,6 +78,9 @@ def test_a_renamed_entry_with_redirect_from_builds_a_redirect_page(project: Path
         "/account/change-password/ /account/update-password/ 301"
     ]
     assert "account/change-password/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    search_index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"account/change-password/' not in search_index.replace(" ", "")
+    assert '"location":"account/update-password/' in search_index.replace(" ", "")
     links = CliRunner().invoke(main, ["links", str(site)])
     assert links.exit_code == 0, links.output
 
@@ -136,3 +142,21 @@ def test_the_ledger_lists_exactly_the_pages_of_the_build(built_site: Path) -> No
 
 def test_the_real_site_has_a_redirects_file(built_site: Path) -> None:
     assert (built_site / "_redirects").read_text(encoding="utf-8").startswith("# Old addresses")
+
+
+def test_under_mkdocs_serve_a_vanished_address_is_only_a_warning(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    rename_change_password(project, redirect=False)
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.helpcenter"):
+        config.plugins.on_pre_build(config=config)
+    assert "/account/change-password/ is no longer published" in caplog.text
+    config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError, match="/account/change-password/ is no longer published"):
+        config.plugins.on_pre_build(config=config)
