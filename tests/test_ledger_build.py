@@ -160,3 +160,23 @@ def test_under_mkdocs_serve_a_vanished_address_is_only_a_warning(
     config.plugins.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError, match="/account/change-password/ is no longer published"):
         config.plugins.on_pre_build(config=config)
+
+
+def test_hand_written_redirect_rules_are_kept_and_pages_are_never_replaced(project: Path) -> None:
+    (project / "docs/_redirects").write_text("/old-contact/ /contact/ 301\n", encoding="utf-8")
+    rename_change_password(project, redirect=True)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site/_redirects").read_text(encoding="utf-8").splitlines() == [
+        "/old-contact/ /contact/ 301",
+        "# Old addresses and where they moved (generated from redirect_from; do not edit).",
+        "/account/change-password/ /account/update-password/ 301",
+    ]
+    (project / "docs/account").mkdir()
+    (project / "docs/account/change-password.md").write_text("# A hand-written page\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert (
+        "docs/account/change-password.md is published at /account/change-password/, which is also an old address "
+        "of /account/update-password/ (redirect_from); remove one of the two"
+    ) in result.stderr

@@ -101,7 +101,7 @@ def test_the_pull_request_workflow_checks_builds_tests_and_uploads() -> None:
         "helpcenter check --format github",
         "make site",
         "helpcenter links site",
-        "apt-get install -y --no-install-recommends chromium",
+        "apt-get install -y chromium",
         "make test",
     ):
         assert command in commands

@@ -84,7 +84,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         raise PluginError("Published addresses would disappear:\n" + report)
 
     def _point_edit_links_at_sources(self, files: Files, config: MkDocsConfig) -> None:
-        """"Edit this page" on a generated page opens the YAML it comes from."""
+        """The edit button of a generated page opens the YAML file it comes from."""
         project_root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
         for src_uri, source in page_sources(self.help_center, self.data_dir, project_root).items():
@@ -96,12 +96,21 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         """A page at every old address (`redirect_from`) and the `_redirects` file for hosts that read it."""
         found = redirects(self.help_center)
         language = config.theme.get("language") or "en"
+        taken = {file.dest_uri: file.src_uri for file in files}
         for redirect in found:
-            if files.get_file_from_path(redirect.page_uri) is not None:
-                raise PluginError(f"docs/{redirect.page_uri} is also the old address of /{redirect.new}; remove one")
+            if redirect.page_uri in taken:
+                raise PluginError(
+                    f"docs/{taken[redirect.page_uri]} is published at /{redirect.old}, which is also an old address "
+                    f"of /{redirect.new} (redirect_from); remove one of the two"
+                )
             files.append(File.generated(config, redirect.page_uri,
                                         content=redirect_page(redirect, config.site_url, language)))
-        files.append(File.generated(config, REDIRECTS_FILE, content=redirects_file(found, config.site_url)))
+        content = redirects_file(found, config.site_url)
+        hand_written = files.get_file_from_path(REDIRECTS_FILE)
+        if hand_written is not None:  # the team's own rules come first; the generated ones follow
+            content = hand_written.content_string.rstrip("\n") + "\n" + content
+            files.remove(hand_written)
+        files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
