@@ -66,7 +66,8 @@ def test_valid_fixture_passes_the_validator_and_the_schema(fixture: Path, tmp_pa
 def test_invalid_fixture_fails_the_validator_and_the_schema(fixture: Path, tmp_path: Path) -> None:
     problems = validator_problems(fixture, tmp_path)
     assert problems, "the validator accepts it"
-    shown = f"faq_data/{'entries/account/' + fixture.name if fixture.parent.parent.name == 'entry' else fixture.parent.parent.name + '.yml'}"
+    kind = fixture.parent.parent.name
+    shown = f"faq_data/entries/account/{fixture.name}" if kind == "entry" else f"faq_data/{kind}.yml"
     assert all(problem.startswith(shown) for problem in problems), problems
     assert schema_errors(fixture), "the schema accepts it"
 

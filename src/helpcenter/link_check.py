@@ -125,15 +125,13 @@ def _internal_problem(
     target = site_dir / relative
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"
+    target_path = target.relative_to(site_dir).as_posix()
     if not target.is_file():
-        return f"no such file: {target.relative_to(site_dir).as_posix()}"
+        return f"no such file: {target_path}"
     fragment = unquote(fragment)
-    if not fragment:
-        return ""
-    target_page = pages.get(target.relative_to(site_dir).as_posix())
-    if target_page is not None and fragment not in target_page.ids:
-        where = "this page" if target.relative_to(site_dir).as_posix() == page_path else target.relative_to(site_dir).as_posix()
-        return f"no element with id '{fragment}' in {where}"
+    target_page = pages.get(target_path)
+    if fragment and target_page is not None and fragment not in target_page.ids:
+        return f"no element with id '{fragment}' in {'this page' if target_path == page_path else target_path}"
     return ""
 
 
