@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "faq_data", "docs", "overrides", "schemas")
+PROJECT_PARTS = ("mkdocs.yml", "faq_data", "docs", "overrides", "schemas", "published-urls.txt")
 
 
 def copy_project(destination: Path) -> Path:

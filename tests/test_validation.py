@@ -40,7 +40,13 @@ CASES = {
     ),
     "empty value": (
         ENTRY.replace("summary: Use your e-mail address and password on the login page.", 'summary: ""'),
-        f"{PATH}:2: summary: empty value; fill it in or remove the field",
+        f"{PATH}:2: summary: required, but empty; fill in one sentence that answers the question; "
+        "shown in lists and to search engines",
+    ),
+    "empty optional value": (
+        ENTRY + "video:\n  url: https://youtu.be/aqz-KE-bpKQ\n  title: T\n  description: D\n"
+        "  uploaded: 2026-01-01\n  thumbnail:\n",
+        f"{PATH}:14: video.thumbnail: empty value; fill it in or remove the field",
     ),
     "unknown field with a suggestion": (
         ENTRY + "also_askd: [x]\n",
@@ -72,6 +78,11 @@ CASES = {
     ),
     "video that is not YouTube or Vimeo": (
         ENTRY + VIDEO.format(url="https://example.com/v"),
+        f"{PATH}:10: video.url: expected a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... "
+        "or https://vimeo.com/123, got 'https://example.com/v'",
+    ),
+    "video on another site, with a thumbnail": (
+        ENTRY + VIDEO.format(url="https://example.com/v") + "  thumbnail: assets/v.svg\n",
         f"{PATH}:10: video.url: expected a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... "
         "or https://vimeo.com/123, got 'https://example.com/v'",
     ),

@@ -12,7 +12,7 @@ from .fields import Reader, is_id, is_mail_url, is_web_url
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
-from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_URL_HINT
+from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from .video import parse_video_url
 from .yaml_source import line_of, read_yaml
 
@@ -47,9 +47,12 @@ def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple
     if not data_dir.is_dir():
         return None, [Problem(_shown(data_dir, root), 0, "", "the content folder does not exist")]
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
-    categories = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
+    categories, category_redirect_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
     raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
     _check_references(settings, categories, raw_entries, entry_ids, problems)
+    _check_category_redirects(
+        categories, category_redirect_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, problems
+    )
     if settings is not None:
         _check_featured(settings, settings_lines, _shown(data_dir / SETTINGS_FILE, root), entry_ids, problems)
     if problems or settings is None:
@@ -91,31 +94,34 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     ), lines
 
 
-def _load_categories(path: Path, root: Path, problems: list[Problem]) -> list[Category]:
+def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[list[Category], dict[str, int]]:
+    """The categories that could be read, and the line of each category's redirect_from."""
     shown = _shown(path, root)
     if not path.is_file():
         problems.append(Problem(shown, 0, "", "missing: the categories file is required"))
-        return []
+        return [], {}
     document, found = read_yaml(path, shown)
     problems.extend(found)
     if document is None:
-        return []
+        return [], {}
     reader = Reader(shown, problems)
     if not isinstance(document.root, yaml.MappingNode):
         reader.problem(document.root, "", "expected one group of fields per category, each under its id")
-        return []
+        return [], {}
     categories = []
+    redirect_lines: dict[str, int] = {}
     for key_node, value_node in document.root.value:
         category_id = str(getattr(key_node, "value", ""))
         if not is_id(category_id):
             reader.problem(key_node, category_id, f"a category id uses {ID_HINT}")
             continue
-        values, _ = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
-        if all(field.name in values for field in CATEGORY_FIELDS):
+        values, lines = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
+        if all(field.name in values for field in CATEGORY_FIELDS if field.required):
             categories.append(Category(id=category_id, **values))
+            redirect_lines[category_id] = lines.get("redirect_from", 0)
     if not document.root.value:
         reader.problem(document.root, "", "no categories are defined; add at least one")
-    return categories
+    return categories, redirect_lines
 
 
 def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[list[_RawEntry], set[str]]:
@@ -169,7 +175,7 @@ def _load_entry(path: Path, shown: str, folder: Path, problems: list[Problem]) -
 
 
 def _read_video(values: dict[str, Any], root_node: Any, reader: Reader) -> Video | None:
-    if len(values) < 4:
+    if any(field.required and field.name not in values for field in VIDEO_FIELDS):
         return None
     parsed = parse_video_url(values["url"])
     if parsed is None:
@@ -232,6 +238,28 @@ def _check_references(
         _check_markdown_links(entry.answer, source, "answer", raw.answer_line, links, entry_ids, problems)
         for index, step in enumerate(entry.steps, 1):
             _check_markdown_links(step, source, f"steps[{index}]", raw.steps_line + index, links, entry_ids, problems)
+
+
+def _check_category_redirects(
+    categories: list[Category],
+    redirect_lines: dict[str, int],
+    shown: str,
+    raw_entries: list[_RawEntry],
+    problems: list[Problem],
+) -> None:
+    """A category's old address must not be the address, or old address, of anything else."""
+    urls: dict[str, str] = {category.url: f"the category '{category.id}'" for category in categories}
+    for raw in raw_entries:
+        urls[raw.entry.url] = raw.entry.source
+        for old_url in raw.entry.redirect_from:
+            urls.setdefault(old_url, raw.entry.source)
+    for category in categories:
+        for old_url in category.redirect_from:
+            taken_by = urls.setdefault(old_url, f"the category '{category.id}'")
+            if taken_by != f"the category '{category.id}'":
+                problems.append(Problem(shown, redirect_lines[category.id], f"{category.id}.redirect_from", (
+                    f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
+                )))
 
 
 def _check_featured(

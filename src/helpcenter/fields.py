@@ -135,7 +135,7 @@ class Reader:
             self.problem(node, name, f"expected {_KIND_NAMES[field.kind]}, got {_describe(node)}")
             return None
         if _is_empty(node):
-            return self._empty(node, name)
+            return self._empty(node, name, field)
         raw = str(node.value)
         text = raw.strip() if field.kind != "markdown" else raw.strip("\n")
         if field.kind == "date":
@@ -162,8 +162,11 @@ class Reader:
             self.problem(node, name, f"expected {_KIND_NAMES['date']}, got '{text}'")
             return None
 
-    def _empty(self, node: yaml.Node, name: str) -> None:
-        self.problem(node, name, "empty value; fill it in or remove the field")
+    def _empty(self, node: yaml.Node, name: str, field: Field | None = None) -> None:
+        if field is not None and field.required and not name.endswith("]"):
+            self.problem(node, name, f"required, but empty; fill in {field.description}")
+        else:
+            self.problem(node, name, "empty value; fill it in or remove the field")
         return None
 
 

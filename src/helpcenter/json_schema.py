@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,22 +13,25 @@ from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_PATTERN, SETTINGS_FIELDS
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
 _NON_EMPTY = r"\S"
+_WEB_URL = r"^https?://[^\s/.]+\.[^\s]+$"
 
 
 def field_schema(field: Field) -> dict[str, Any]:
     schema: dict[str, Any]
     if field.kind in ("text", "markdown"):
-        schema = {"type": "string", "pattern": f"^(?:{field.pattern})$" if field.pattern else _NON_EMPTY}
+        schema = _text_schema(field.pattern)
     elif field.kind == "url":
-        schema = {"type": "string", "pattern": r"^https?://[^\s/.]+\.[^\s]+$"}
+        schema = {"type": "string", "pattern": f"^(?:{field.pattern})$" if field.pattern else _WEB_URL}
     elif field.kind == "date":
-        # Editors' YAML tooling reads an unquoted date as a string, which is what this pattern checks.
-        schema = {"type": "string", "pattern": _DATE}
+        # Editors' YAML tooling reads an unquoted date as a string, which is what this pattern checks;
+        # "format" also refuses dates that do not exist, such as 2026-02-30, as the validator does.
+        schema = {"type": "string", "pattern": _DATE, "format": "date"}
     elif field.kind == "integer":
-        schema = {"type": "integer"}
+        # The validator reads the number as written, so a quoted "2" is a whole number too.
+        schema = {"type": ["integer", "string"], "pattern": r"^-?\d+$"}
     elif field.kind in ("text_list", "markdown_list"):
-        item = {"type": "string", "pattern": f"^(?:{field.pattern})$" if field.pattern else _NON_EMPTY}
-        schema = {"type": "array", "items": item}
+        # An optional list left empty (`tags:`) is accepted as no items.
+        schema = {"type": "array" if field.required else ["array", "null"], "items": _text_schema(field.pattern)}
     elif field.kind == "link_map":
         schema = {
             "type": "object",
@@ -38,6 +42,24 @@ def field_schema(field: Field) -> dict[str, Any]:
         schema = object_schema(field.fields)
     schema["description"] = field.description
     return schema
+
+
+def _text_schema(pattern: str | None) -> dict[str, Any]:
+    """Text as the validator reads it: the characters as written, so an unquoted 2024 or true is text too.
+
+    Editors' YAML tooling turns such values into numbers and booleans; they are accepted wherever
+    their written form could match the field's pattern. ("pattern" only applies to strings.)
+    """
+    if pattern is None:
+        return {"type": ["string", "number", "boolean"], "pattern": _NON_EMPTY}
+    types = ["string"]
+    schema: dict[str, Any] = {"pattern": f"^(?:{pattern})$"}
+    if re.fullmatch(pattern, "0"):
+        types.append("integer")
+        schema["minimum"] = 0
+    if re.fullmatch(pattern, "true") and re.fullmatch(pattern, "false"):
+        types.append("boolean")
+    return {"type": types[0] if len(types) == 1 else types, **schema}
 
 
 def object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:

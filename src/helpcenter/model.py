@@ -36,6 +36,7 @@ class Category:
     description: str
     icon: str
     order: int
+    redirect_from: tuple[str, ...] = ()
 
     @property
     def src_uri(self) -> str:

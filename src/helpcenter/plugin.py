@@ -15,8 +15,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .content import load_help_center
+from .edit_links import edit_uri_for, page_sources
+from .ledger import published_urls, read_ledger, vanished_url_problems
 from .model import HelpCenter
 from .problems import ContentError
+from .redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
 from .render import render_pages
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -27,10 +30,17 @@ class HelpCenterConfig(Config):
     """The content folder, relative to mkdocs.yml."""
     templates_dir = c.Type(str, default="overrides/helpcenter")
     """Templates here replace the packaged page templates of the same name (home.md.j2, entry.md.j2, ...)."""
+    ledger = c.Type(str, default="published-urls.txt")
+    """The ledger of published addresses, relative to mkdocs.yml; an empty value turns the ledger check off."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     """Adds one page per FAQ entry and category, and the home page, from the YAML content."""
+
+    command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project_root = Path(config.config_file_path).parent
@@ -52,7 +62,55 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                     f"docs/{page.src_uri} is generated from faq_data/; remove the hand-written file"
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        self._point_edit_links_at_sources(files, config)
+        self._add_redirects(files, config)
         return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """A published address that would disappear stops the build (under `mkdocs serve`, a warning)."""
+        if not self.config.ledger:
+            return
+        project_root = Path(config.config_file_path).parent
+        ledger, problems = read_ledger(project_root / self.config.ledger, self.config.ledger)
+        if ledger is not None:
+            published = published_urls(self.help_center, Path(config.docs_dir))
+            problems += vanished_url_problems(ledger, published, self.help_center)
+        if not problems:
+            return
+        report = "\n".join(str(problem) for problem in sorted(problems))
+        if self.command == "serve":
+            log.warning("Published addresses would disappear:\n%s", report)
+            return
+        raise PluginError("Published addresses would disappear:\n" + report)
+
+    def _point_edit_links_at_sources(self, files: Files, config: MkDocsConfig) -> None:
+        """The edit button of a generated page opens the YAML file it comes from."""
+        project_root = Path(config.config_file_path).parent
+        docs_dir = Path(config.docs_dir)
+        for src_uri, source in page_sources(self.help_center, self.data_dir, project_root).items():
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                file.edit_uri = edit_uri_for(source, docs_dir)
+
+    def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
+        """A page at every old address (`redirect_from`) and the `_redirects` file for hosts that read it."""
+        found = redirects(self.help_center)
+        language = config.theme.get("language") or "en"
+        taken = {file.dest_uri: file.src_uri for file in files}
+        for redirect in found:
+            if redirect.page_uri in taken:
+                raise PluginError(
+                    f"docs/{taken[redirect.page_uri]} is published at /{redirect.old}, which is also an old address "
+                    f"of /{redirect.new} (redirect_from); remove one of the two"
+                )
+            files.append(File.generated(config, redirect.page_uri,
+                                        content=redirect_page(redirect, config.site_url, language)))
+        content = redirects_file(found, config.site_url)
+        hand_written = files.get_file_from_path(REDIRECTS_FILE)
+        if hand_written is not None:  # the team's own rules come first; the generated ones follow
+            content = hand_written.content_string.rstrip("\n") + "\n" + content
+            files.remove(hand_written)
+        files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any

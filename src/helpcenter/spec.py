@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .fields import Field
+from .video import VIDEO_URL_PATTERN
 
 ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_HINT = "lower-case letters, digits and single hyphens, such as 'reset-2fa'"
@@ -12,7 +13,8 @@ REDIRECT_PATTERN = r"[a-z0-9][a-z0-9/_-]*/"
 REDIRECT_HINT = "a site path without the domain that ends with '/', such as 'account/old-question/'"
 
 VIDEO_FIELDS = (
-    Field("url", "url", True, f"the video's address: {VIDEO_URL_HINT}"),
+    Field("url", "url", True, f"the video's address: {VIDEO_URL_HINT}",
+          pattern=VIDEO_URL_PATTERN, pattern_hint=VIDEO_URL_HINT),
     Field("title", "text", True, "the video's title, shown on the play button"),
     Field("description", "text", True, "one sentence on what the video shows (used by search engines)"),
     Field("uploaded", "date", True, "the date the video was published, as YYYY-MM-DD"),
@@ -46,6 +48,9 @@ CATEGORY_FIELDS = (
           pattern=r"(material|fontawesome/(solid|regular|brands)|octicons|simple)/[a-z0-9-]+",
           pattern_hint="an icon name such as 'material/shield-lock'"),
     Field("order", "integer", True, "where the category stands on the home page: 1 comes first"),
+    Field("redirect_from", "text_list", False,
+          "old addresses of this category's page, so bookmarks and search results keep working",
+          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT),
 )
 
 SETTINGS_FIELDS = (

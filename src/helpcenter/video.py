@@ -11,6 +11,20 @@ _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtube-no
                   "www.youtube-nocookie.com"}
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 
+_ID11 = r"[A-Za-z0-9_-]{11}"
+_REST = r"/?(?:[?#]\S*)?"
+# The addresses `parse_video_url` accepts, as one regular expression that Python and JSON Schema
+# (ECMA-262) read alike, so editors flag a wrong video address while typing.
+VIDEO_URL_PATTERN = (
+    r"https?://(?:"
+    rf"youtu\.be/{_ID11}{_REST}"
+    r"|(?:(?:www\.|m\.)?youtube\.com|(?:www\.)?youtube-nocookie\.com)/(?:"
+    rf"watch/?\?(?:\S*&)?v={_ID11}(?:[&#]\S*)?"
+    rf"|(?:embed|shorts|live)/{_ID11}{_REST})"
+    rf"|(?:www\.|player\.)?vimeo\.com/(?:video/)?\d+(?:/[0-9a-f]+)?{_REST}"
+    r")"
+)
+
 VideoRef = tuple[Literal["youtube", "vimeo"], str, "str | None"]
 
 
