@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from a11y_support import chromium, serve
+from a11y_support import chromium, nu_errors, serve
 from conftest import copy_project, run_build
 
 PAYLOAD = 'x </script><!-- ]]> & "q" \u2028 \u2029 <script>alert(1)</script> end'
@@ -91,6 +91,11 @@ def test_head_tags_carry_the_text_unchanged(payload_site: Path) -> None:
     assert page.find("meta", attrs={"property": "og:title"})["content"] == TITLE
     assert page.find("meta", attrs={"name": "twitter:description"})["content"] == SUMMARY
     assert page.select_one("article h1").get_text() == TITLE
+
+
+def test_the_pages_with_the_payload_are_valid_html(payload_site: Path) -> None:
+    errors = nu_errors([payload_site / url / "index.html" for url in (ENTRY_URL, CATEGORY_URL)])
+    assert errors == [], [error["message"] for error in errors]
 
 
 @pytest.mark.browser
