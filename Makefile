@@ -3,9 +3,10 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check browser-deps clean
+.PHONY: site test serve check browser-deps checker-deps clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -16,12 +17,21 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/helpcenter check
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps checker-deps $(NODE_STAMP)
 	$(BIN)/pytest
 
 # The browser tests drive Debian's Chromium; install it when it is missing and we may.
 browser-deps:
 	@bash scripts/ensure-browser
+
+# The page checkers, axe-core and the Nu HTML Checker (vnu-jar, run with Java), come from npm at the
+# versions in package-lock.json. --ignore-scripts: vnu-jar's install script would fetch a Java of its own.
+checker-deps:
+	@bash scripts/ensure-checkers
+
+$(NODE_STAMP): package.json package-lock.json | checker-deps
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,4 +41,4 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site node_modules

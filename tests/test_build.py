@@ -91,7 +91,7 @@ def test_home_asks_how_can_we_help_and_lists_categories_and_questions(built_site
 def test_category_pages_list_their_questions_with_summaries(built_site: Path) -> None:
     for category in HELP_CENTER.categories:
         article = page(built_site, category.url).select_one("article")
-        listed = [h3.get_text(strip=True) for h3 in article.select(".hc-question h3")]
+        listed = [h2.get_text(strip=True) for h2 in article.select(".hc-question h2")]
         assert listed == [entry.title for entry in HELP_CENTER.entries_in(category.id)]
         for entry in HELP_CENTER.entries_in(category.id):
             assert entry.summary in " ".join(article.get_text().split())

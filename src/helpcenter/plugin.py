@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+import markdown
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,10 +18,12 @@ from mkdocs.structure.pages import Page
 from .content import load_help_center
 from .edit_links import edit_uri_for, page_sources
 from .ledger import published_urls, read_ledger, vanished_url_problems
-from .model import HelpCenter
+from .model import Category, Entry, HelpCenter
 from .problems import ContentError
 from .redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
 from .render import render_pages
+from .robots import ROBOTS_URI, robots_txt
+from .structured_data import PageData, SiteAddress, page_data, plain_text
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -52,6 +55,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             raise PluginError("The help-center content has problems:\n" + error.report()) from None
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
+        self._set_up_search_engine_data(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -64,6 +68,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         self._point_edit_links_at_sources(files, config)
         self._add_redirects(files, config)
+        add_robots_txt(files, config)
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -118,7 +123,34 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         entry_id = page.meta.get("helpcenter_entry")
         context["helpcenter"] = self.help_center
         context["helpcenter_entry"] = self.help_center.entry(entry_id) if entry_id else None
+        context["helpcenter_seo"] = self._search_engine_data(page, context["helpcenter_entry"])
         return context
+
+    def on_template_context(
+        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        # Static templates such as 404.html have no page, but list the categories too.
+        context.setdefault("helpcenter", self.help_center)
+        return context
+
+    def _set_up_search_engine_data(self, config: MkDocsConfig) -> None:
+        if not config.site_url:
+            log.warning("site_url is not set in mkdocs.yml: canonical links, structured data and robots.txt need the site's address")
+        self.site_address = SiteAddress(config.site_url or "", config.use_directory_urls)
+        self.site_name = config.site_name
+        self.categories_by_src = {category.src_uri: category for category in self.help_center.categories}
+        self.markdown_to_html = markdown_converter(config)
+
+    def _search_engine_data(self, page: Page, entry: Entry | None) -> PageData:
+        category: Category | None = self.categories_by_src.get(page.file.src_uri)
+        intro = self.help_center.settings.home_intro
+        if page.is_homepage and intro:
+            # The intro is Markdown; search engines and link previews get its words only.
+            page.meta["description"] = plain_text(self.markdown_to_html(intro))
+        return page_data(
+            self.help_center, self.site_address, self.site_name, self.markdown_to_html,
+            entry=entry, category=category,
+        )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
@@ -144,3 +176,16 @@ def _page_title(page: Path) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     return page.stem.replace("-", " ").capitalize()
+
+
+def add_robots_txt(files: Files, config: MkDocsConfig) -> None:
+    """robots.txt at the site's root, naming the sitemap at the address built from site_url."""
+    if files.get_file_from_path(ROBOTS_URI) is not None:
+        raise PluginError(f"docs/{ROBOTS_URI} is generated from site_url in mkdocs.yml; remove the hand-written file")
+    files.append(File.generated(config, ROBOTS_URI, content=robots_txt(config.site_url)))
+
+
+def markdown_converter(config: MkDocsConfig) -> Callable[[str], str]:
+    """Markdown to HTML with the site's extensions, for text that is not a page (such as JSON-LD answers)."""
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return lambda text: converter.reset().convert(text)

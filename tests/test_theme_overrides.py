@@ -1,0 +1,79 @@
+"""Copies of Material templates in overrides/ differ from the installed Material only by the listed changes.
+
+When Material is upgraded and its template changed, this fails: redo the copy from the new template
+and apply the same changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+
+from conftest import ROOT
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+GENERATED_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+
+CHANGES: dict[str, list[tuple[str, str]]] = {
+    "base.html": [
+        ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"'),
+        ('content="{{ page.meta.author }}"', 'content="{{ page.meta.author | e }}"'),
+        ("<title>{{ page.meta.title }} -", "<title>{{ page.meta.title | e }} -"),
+        ("<title>{{ page.title | striptags }} -", "<title>{{ page.title | striptags | e }} -"),
+        ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
+        ('id="__search" autocomplete="off">', 'id="__search">'),
+    ],
+    "partials/header.html": [
+        ("{% if page.meta and page.meta.title %}\n              {{ page.meta.title }}",
+         "{% if page.meta and page.meta.title %}\n              {{ page.meta.title | e }}"),
+    ],
+    "partials/search.html": [
+        ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),
+        ('role="search">', "role=\"search\" aria-label=\"{{ lang.t('search.placeholder') }}\">"),
+    ],
+    "partials/toc.html": [
+        (
+            '    <label class="md-nav__title" for="__toc">\n'
+            '      <span class="md-nav__icon md-icon"></span>\n'
+            "      {{ title }}\n"
+            "    </label>",
+            "    {% if page in nav.pages %}\n"
+            '      <label class="md-nav__title" for="__toc">\n'
+            '        <span class="md-nav__icon md-icon"></span>\n'
+            "        {{ title }}\n"
+            "      </label>\n"
+            "    {% else %}\n"
+            '      <div class="md-nav__title">{{ title }}</div>\n'
+            "    {% endif %}",
+        ),
+    ],
+}
+
+
+def _without_leading_comment(text: str) -> str:
+    assert text.startswith("{#-"), "the copy starts with a comment that says what changed"
+    return text[text.index("-#}\n") + 4:]
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_override_is_material_plus_the_listed_changes(name: str) -> None:
+    original = (MATERIAL_TEMPLATES / name).read_text(encoding="utf-8")
+    assert original.startswith(GENERATED_HEADER)
+    expected = original[len(GENERATED_HEADER):]
+    for old, new in CHANGES[name]:
+        assert expected.count(old) == 1, f"Material's {name} changed around {old!r}"
+        expected = expected.replace(old, new)
+    ours = _without_leading_comment((ROOT / "overrides" / name).read_text(encoding="utf-8"))
+    assert ours == expected
+
+
+def test_every_copied_material_template_is_listed() -> None:
+    copies = {
+        path.relative_to(ROOT / "overrides").as_posix()
+        for path in (ROOT / "overrides").rglob("*.html")
+        if (MATERIAL_TEMPLATES / path.relative_to(ROOT / "overrides")).is_file()
+    }
+    # main.html and 404.html extend Material's templates instead of copying them.
+    assert copies - {"main.html", "404.html"} == set(CHANGES)
