@@ -1,0 +1,97 @@
+"""Search as customers use it: their own words, typed into the site's search box in a real browser."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page
+
+from browser_support import RequestLog, browser, served_site  # noqa: F401 - fixtures
+from conftest import ROOT
+from helpcenter.content import load_help_center
+
+HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
+CASES: list[dict[str, str]] = yaml.safe_load((Path(__file__).parent / "search_cases.yml").read_text(encoding="utf-8"))
+
+# Counts the queries Material sends to its search worker and the results that come back, so a test
+# reads the result list only once it shows the answer to the last thing typed.
+COUNT_SEARCHES = """
+(() => {
+  window.__queries = 0;
+  window.__results = 0;
+  const send = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === 2) window.__queries++;
+    return send.call(this, message, ...rest);
+  };
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data && event.data.type === 3) window.__results++;
+      });
+    }
+  };
+})();
+"""
+SEARCH_INPUT = "[data-md-component=search-query]"
+FIRST_RESULT = ".md-search-result__list > .md-search-result__item:first-child a"
+
+
+def test_the_cases_cover_every_entry_in_customers_words() -> None:
+    assert len(CASES) >= 40
+    assert all(set(case) == {"query", "entry"} for case in CASES), "each case has exactly a query and an entry"
+    per_entry = Counter(case["entry"] for case in CASES)
+    assert set(per_entry) == {entry.id for entry in HELP_CENTER.entries}
+    assert min(per_entry.values()) >= 10
+    queries = [case["query"].casefold() for case in CASES]
+    assert len(set(queries)) == len(queries), "a query is listed twice"
+    titles = {entry.title.casefold() for entry in HELP_CENTER.entries}
+    assert not titles & set(queries), "queries are customers' words, not the entries' titles"
+
+
+def wait_for_results(page: Page) -> None:
+    page.wait_for_function("window.__queries > 0 && window.__results >= window.__queries")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Types `query` into the header's search box; returns the result pages' paths, best first."""
+    if not page.is_visible(SEARCH_INPUT):
+        page.click("label.md-search__icon[for=__search], label.md-header__button[for=__search]")
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    page.evaluate("() => { window.__queries = 0; window.__results = 0; }")
+    box.press_sequentially(query)
+    wait_for_results(page)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > a", "links => links.map(a => a.href)"
+    )
+    return [urljoin(href, urlsplit(href).path) for href in hrefs]  # without ?h= (highlighting) or #section
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, served_site: str) -> Iterator[Page]:  # noqa: F811 - fixtures
+    page = browser.new_page()
+    page.add_init_script(COUNT_SEARCHES)
+    page.goto(served_site + "contact/")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
+    )
+    yield page
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", CASES, ids=[case["query"] for case in CASES])
+def test_customer_phrasing_finds_its_entry_first(search_page: Page, served_site: str, case: dict[str, str]) -> None:  # noqa: F811
+    expected = urljoin(served_site, HELP_CENTER.entry(case["entry"]).url)
+    results = search(search_page, case["query"])
+    assert results, f"no results for {case['query']!r}"
+    assert results[0] == expected, f"{case['query']!r}: first result {results[0]}, expected {expected}; all: {results}"
