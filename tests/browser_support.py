@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
 
 from conftest import copy_project, run_build
 
@@ -58,10 +58,17 @@ def launch_chromium(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
-def build_project(tmp_path_factory: pytest.TempPathFactory, name: str = "site") -> Path:
-    """A copy of the real project built with `mkdocs build --strict`; returns the project folder."""
+def build_project(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str = "site",
+    prepare: Callable[[Path], None] | None = None,
+    *build_args: str,
+) -> Path:
+    """A copy of the real project, changed by `prepare` if given, built with `mkdocs build --strict`."""
     project = copy_project(tmp_path_factory.mktemp(name) / "project")
-    result = run_build(project)
+    if prepare is not None:
+        prepare(project)
+    result = run_build(project, *build_args)
     assert result.returncode == 0, result.stderr
     return project
 
@@ -73,7 +80,8 @@ def is_same_origin(url: str, base_url: str) -> bool:
 
 
 class RequestLog:
-    """Every request a page makes, in order; third-party requests are answered locally, never sent."""
+    """Every request a page makes, in order. Third-party requests are recorded, then answered with an
+    empty page here: they never reach the network."""
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.base_url = base_url
@@ -85,8 +93,8 @@ class RequestLog:
         self.urls.append(request.url)
 
     @staticmethod
-    def _answer_third_party(route: object) -> None:
-        route.fulfill(status=204, body="")  # type: ignore[attr-defined]
+    def _answer_third_party(route: Route) -> None:
+        route.fulfill(status=200, content_type="text/plain", body="")
 
     def third_party(self) -> list[str]:
         return [url for url in self.urls if not is_same_origin(url, self.base_url)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from browser_support import RequestLog, browser, served_site  # noqa: F401 - fixtures
 from conftest import ROOT
@@ -76,14 +77,20 @@ def search(page: Page, query: str) -> list[str]:
     return [urljoin(href, urlsplit(href).path) for href in hrefs]  # without ?h= (highlighting) or #section
 
 
-@pytest.fixture(scope="module")
-def search_page(browser: Browser, served_site: str) -> Iterator[Page]:  # noqa: F811 - fixtures
+def open_search_page(browser: Browser, url: str) -> Page:  # noqa: F811 - fixture name
     page = browser.new_page()
     page.add_init_script(COUNT_SEARCHES)
-    page.goto(served_site + "contact/")
+    page.goto(url)
     page.wait_for_function(
         "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
     )
+    return page
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, served_site: str) -> Iterator[Page]:  # noqa: F811 - fixtures
+    """One page for all the search cases: the search index is loaded once."""
+    page = open_search_page(browser, served_site + "contact/")
     yield page
     page.close()
 
@@ -95,3 +102,47 @@ def test_customer_phrasing_finds_its_entry_first(search_page: Page, served_site:
     results = search(search_page, case["query"])
     assert results, f"no results for {case['query']!r}"
     assert results[0] == expected, f"{case['query']!r}: first result {results[0]}, expected {expected}; all: {results}"
+
+
+def test_every_entry_gives_search_its_tags_and_phrasings_and_nothing_else_is_searched(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entry_urls = {entry.url for entry in HELP_CENTER.entries}
+    assert {doc["location"].split("#")[0] for doc in index["docs"]} == entry_urls, "home, categories, contact excluded"
+    assert index["config"]["fields"]["tags"]["boost"] > 100 * index["config"]["fields"]["title"]["boost"]
+    for entry in HELP_CENTER.entries:
+        for doc in (doc for doc in index["docs"] if doc["location"].split("#")[0] == entry.url):
+            assert set(entry.tags) | set(entry.also_asked) <= set(doc["tags"]), doc["location"]
+            assert "Related questions" not in doc["title"] and "Still need help" not in doc["text"]
+
+
+@pytest.mark.browser
+def test_search_box_keeps_what_the_customer_typed_and_suggests_words(search_page: Page) -> None:
+    search(search_page, "pasword reset")
+    assert search_page.input_value(SEARCH_INPUT) == "pasword reset"
+    search(search_page, "authen")
+    expect(search_page.locator(".md-search__suggest")).to_have_text("authentication")
+
+
+@pytest.mark.browser
+def test_search_highlights_the_customers_words_on_the_answer(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = open_search_page(browser, served_site + "contact/")
+    search(page, "lost access")
+    page.click(FIRST_RESULT)
+    page.wait_for_url(urljoin(served_site, HELP_CENTER.entry("reset-2fa").url) + "?h=*")
+    marked = " ".join(page.locator("article mark").all_inner_texts()).casefold().split()
+    assert {"lost", "access"} <= set(marked)
+    page.close()
+
+
+@pytest.mark.browser
+def test_home_page_search_box_opens_the_search_with_the_typed_words(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = open_search_page(browser, served_site)
+    assert not page.is_checked("#__search")
+    page.locator(".hc-search-box input").press_sequentially("lost my phone")
+    assert page.is_checked("#__search")
+    assert page.input_value(SEARCH_INPUT) == "lost my phone"
+    assert page.evaluate("document.activeElement.matches('[data-md-component=search-query]')")
+    wait_for_results(page)
+    first = page.get_attribute(FIRST_RESULT, "href")
+    assert urlsplit(urljoin(page.url, first)).path == "/" + HELP_CENTER.entry("reset-2fa").url
+    page.close()
