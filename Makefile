@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check browser-deps clean
+.PHONY: site test serve check browser-deps page-weight clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -18,6 +18,10 @@ check: $(STAMP)
 
 test: $(STAMP) browser-deps
 	$(BIN)/pytest
+
+# Bytes and requests of the home page and a video entry, against stock Material (see README).
+page-weight: $(STAMP) browser-deps
+	$(BIN)/python scripts/page-weight
 
 # The browser tests drive Debian's Chromium; install it when it is missing and we may.
 browser-deps:

@@ -77,20 +77,26 @@ def search(page: Page, query: str) -> list[str]:
     return [urljoin(href, urlsplit(href).path) for href in hrefs]  # without ?h= (highlighting) or #section
 
 
-def open_search_page(browser: Browser, url: str) -> Page:  # noqa: F811 - fixture name
-    page = browser.new_page()
-    page.add_init_script(COUNT_SEARCHES)
-    page.goto(url)
+def wait_until_search_is_ready(page: Page) -> None:
     page.wait_for_function(
         "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
     )
+
+
+def open_search_page(browser: Browser, url: str) -> Page:  # noqa: F811 - fixture name
+    """A page whose search has started: the search box was focused once, as a customer does."""
+    page = browser.new_page()
+    page.add_init_script(COUNT_SEARCHES)
+    page.goto(url)
+    page.focus(SEARCH_INPUT)
+    wait_until_search_is_ready(page)
     return page
 
 
 @pytest.fixture(scope="module")
 def search_page(browser: Browser, served_site: str) -> Iterator[Page]:  # noqa: F811 - fixtures
     """One page for all the search cases: the search index is loaded once."""
-    page = open_search_page(browser, served_site + "contact/")
+    page = open_search_page(browser, served_site + HELP_CENTER.entry("change-password").url)
     yield page
     page.close()
 
@@ -125,7 +131,7 @@ def test_search_box_keeps_what_the_customer_typed_and_suggests_words(search_page
 
 @pytest.mark.browser
 def test_search_highlights_the_customers_words_on_the_answer(browser: Browser, served_site: str) -> None:  # noqa: F811
-    page = open_search_page(browser, served_site + "contact/")
+    page = open_search_page(browser, served_site + HELP_CENTER.entry("incorrect-2fa").url)
     search(page, "lost access")
     page.click(FIRST_RESULT)
     page.wait_for_url(urljoin(served_site, HELP_CENTER.entry("reset-2fa").url) + "?h=*")
@@ -135,8 +141,24 @@ def test_search_highlights_the_customers_words_on_the_answer(browser: Browser, s
 
 
 @pytest.mark.browser
+def test_search_loads_only_when_the_customer_goes_for_it(browser: Browser, served_site: str) -> None:  # noqa: F811
+    for path in ("", HELP_CENTER.categories[0].url, HELP_CENTER.entry("reset-2fa").url):
+        page = browser.new_page()
+        log = RequestLog(page, served_site)
+        page.goto(served_site + path, wait_until="networkidle")
+        assert not [url for url in log.urls if "search_index.json" in url or "/workers/search" in url], path
+        page.keyboard.press("/")  # Material's shortcut focuses the search box
+        wait_until_search_is_ready(page)
+        assert any(url.endswith("/search/search_index.json") for url in log.urls), path
+        assert any("/assets/javascripts/workers/search." in url for url in log.urls), path
+        page.close()
+
+
+@pytest.mark.browser
 def test_home_page_search_box_opens_the_search_with_the_typed_words(browser: Browser, served_site: str) -> None:  # noqa: F811
-    page = open_search_page(browser, served_site)
+    page = browser.new_page()
+    page.add_init_script(COUNT_SEARCHES)
+    page.goto(served_site)
     assert not page.is_checked("#__search")
     page.locator(".hc-search-box input").press_sequentially("lost my phone")
     assert page.is_checked("#__search")
