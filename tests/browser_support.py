@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +22,8 @@ from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_
 
 from conftest import copy_project, run_build
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
+"""Debian's Chromium; on another system, point HELPCENTER_CHROMIUM at an installed Chromium or Chrome."""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
