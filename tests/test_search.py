@@ -63,7 +63,7 @@ def wait_for_results(page: Page) -> None:
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Types `query` into the header's search box; returns the result pages' paths, best first."""
+    """Types `query` into the header's search box; returns the result pages' addresses, best first."""
     if not page.is_visible(SEARCH_INPUT):
         page.click("label.md-search__icon[for=__search], label.md-header__button[for=__search]")
     box = page.locator(SEARCH_INPUT)
@@ -144,13 +144,18 @@ def test_search_highlights_the_customers_words_on_the_answer(browser: Browser, s
 def test_search_loads_only_when_the_customer_goes_for_it(browser: Browser, served_site: str) -> None:  # noqa: F811
     for path in ("", HELP_CENTER.categories[0].url, HELP_CENTER.entry("reset-2fa").url):
         page = browser.new_page()
+        page.add_init_script(COUNT_SEARCHES)
         log = RequestLog(page, served_site)
         page.goto(served_site + path, wait_until="networkidle")
         assert not [url for url in log.urls if "search_index.json" in url or "/workers/search" in url], path
         page.keyboard.press("/")  # Material's shortcut focuses the search box
         wait_until_search_is_ready(page)
-        assert any(url.endswith("/search/search_index.json") for url in log.urls), path
-        assert any("/assets/javascripts/workers/search." in url for url in log.urls), path
+        page.keyboard.type("pasword")
+        page.wait_for_function("window.__results > 0 && window.__results >= window.__queries")
+        first = page.eval_on_selector(FIRST_RESULT, "a => a.href")
+        assert urljoin(first, urlsplit(first).path) == served_site + HELP_CENTER.entry("change-password").url, path
+        assert [url for url in log.urls if url.endswith("/search/search_index.json")] == [served_site + "search/search_index.json"]
+        assert len([url for url in log.urls if "/assets/javascripts/workers/search." in url]) == 1, path
         page.close()
 
 

@@ -120,16 +120,20 @@
       } else if (message && message.type === 2 && typeof message.data === "string") {
         searchWorker = this;
         lastQuery = message.data;
+        if (!vocabulary) learnVocabularyLate();
         args[0] = { type: 2, data: forgivingQuery(message.data) };
       }
       return postMessage.apply(this, args);
     };
   }
 
-  /* Material may have handed the index to its worker before this script ran: read it once more
-     (from the browser's cache) and repeat the last query with the corrections. */
+  /* Material queries its worker only once the index is set up, so a query without vocabulary means
+     the index was handed over before this script ran: read it once more (from the browser's cache)
+     and repeat the last query with the corrections. */
+  var readingLate = false;
   function learnVocabularyLate() {
-    if (vocabulary || !document.forms.search) return;
+    if (vocabulary || readingLate) return;
+    readingLate = true;
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
     fetch(new URL("search/search_index.json", new URL(base, location.href)))
@@ -142,10 +146,6 @@
       })
       .catch(function () { /* search still works, only without spelling corrections */ });
   }
-  document.addEventListener("focusin", function (event) {
-    if (event.target.matches("[data-md-component=search-query], .hc-search-box input"))
-      learnVocabularyLate();
-  });
 
   /* ---- The home page's search box opens the site search with what the customer typed ---------- */
   document.addEventListener("input", function (event) {
