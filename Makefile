@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check browser-deps checker-deps clean
+.PHONY: site test serve check browser-deps checker-deps page-weight clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -19,6 +19,10 @@ check: $(STAMP)
 
 test: $(STAMP) browser-deps checker-deps $(NODE_STAMP)
 	$(BIN)/pytest
+
+# Bytes and requests of the home page and a video entry, against stock Material (see README).
+page-weight: $(STAMP) browser-deps
+	$(BIN)/python scripts/page-weight
 
 # The browser tests drive Debian's Chromium; install it when it is missing and we may.
 browser-deps:

@@ -1,31 +1,49 @@
-"""Serving a built site on a free local port, and a headless Debian Chromium to look at it."""
+"""Shared pieces for the browser tests: a built site served on a free local port, and Debian's Chromium.
+
+Import the fixtures a test module needs, for example
+`from browser_support import browser, served_site  # noqa: F401`, and mark the tests
+`@pytest.mark.browser`. Each module gets its own browser and its own server, so modules can
+build differently configured sites.
+"""
 
 from __future__ import annotations
 
 import functools
+import http.server
+import os
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
+
+from conftest import copy_project, run_build
+
+CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
+"""Debian's Chromium; on another system, point HELPCENTER_CHROMIUM at an installed Chromium or Chrome."""
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
 
 @contextmanager
-def serve_site(site: Path) -> Iterator[str]:
-    """The site's base address, such as http://127.0.0.1:41234/, while the server runs."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serves `directory` on 127.0.0.1 on a free port; yields the base URL, such as 'http://127.0.0.1:41234/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -34,3 +52,72 @@ def serve_site(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+        thread.join()
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """Debian's headless Chromium, never a downloaded one."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def build_project(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str = "site",
+    prepare: Callable[[Path], None] | None = None,
+    *build_args: str,
+) -> Path:
+    """A copy of the real project, changed by `prepare` if given, built with `mkdocs build --strict`."""
+    project = copy_project(tmp_path_factory.mktemp(name) / "project")
+    if prepare is not None:
+        prepare(project)
+    result = run_build(project, *build_args)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def is_same_origin(url: str, base_url: str) -> bool:
+    if url.startswith(("data:", "blob:", "about:")):
+        return True
+    return urlsplit(url)[:2] == urlsplit(base_url)[:2]
+
+
+class RequestLog:
+    """Every request a page makes, in order. Third-party requests are recorded, then answered with an
+    empty page here: they never reach the network."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.base_url = base_url
+        self.urls: list[str] = []
+        page.on("request", self._record)
+        page.route(lambda url: not is_same_origin(url, base_url), self._answer_third_party)
+
+    def _record(self, request: Request) -> None:
+        self.urls.append(request.url)
+
+    @staticmethod
+    def _answer_third_party(route: Route) -> None:
+        route.fulfill(status=200, content_type="text/plain", body="")
+
+    def third_party(self) -> list[str]:
+        return [url for url in self.urls if not is_same_origin(url, self.base_url)]
+
+    def clear(self) -> None:
+        self.urls.clear()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real project, built once per test module and served locally; yields its base URL."""
+    project = build_project(tmp_path_factory)
+    with serve_directory(project / "site") as base_url:
+        yield base_url

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_site
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_directory
 
 
 @pytest.mark.browser
 def test_the_edit_button_is_shown_and_no_page_calls_github(built_site: Path) -> None:
     requested: list[str] = []
-    with serve_site(built_site) as base, sync_playwright() as playwright:
+    with serve_directory(built_site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()

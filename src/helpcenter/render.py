@@ -15,6 +15,7 @@ import yaml
 
 from .markdown_links import LinkTarget, resolve_links
 from .model import Category, Entry, HelpCenter
+from .search_keywords import search_keywords
 
 HOME_URI = "index.md"
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -135,12 +136,15 @@ class PageRenderer:
                 return relative_link(entry.src_uri, help_center.entry(name).src_uri)
             return link.target
 
-        meta = {
+        meta: dict[str, Any] = {
             "title": entry.title,
             "description": entry.summary,
             "template": "entry.html",
             "helpcenter_entry": entry.id,
         }
+        keywords = search_keywords(entry)
+        if keywords:
+            meta["tags"] = keywords
         thumbnail = None
         if entry.video and entry.video.thumbnail:
             # Raw HTML is not rewritten by MkDocs, so the path is made relative to the built page.
