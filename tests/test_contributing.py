@@ -32,6 +32,15 @@ def edit(project: Path, file: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def edit_line(project: Path, file: str, start: str, new: str) -> None:
+    """Replace the whole line that starts with `start`, whatever the content team has put on it since."""
+    path = project / file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(number for number, line in enumerate(lines) if line.startswith(start))
+    lines[index] = new + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
 def rename(project: Path, file: str, new_name: str) -> None:
     (project / file).rename((project / file).with_name(new_name))
 
@@ -54,8 +63,7 @@ MISTAKES: dict[str, Callable[[Path], None]] = {
     "missing-field": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team\n", ""),
     "empty-field": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team", "owner:"),
     "unknown-field": lambda p: edit(p, CHANGE_PASSWORD, "also_asked:", "also_askd:"),
-    "not-a-list": lambda p: edit(p, CHANGE_PASSWORD, "tags: [password, forgot password, login, reset password]",
-                                 "tags: password"),
+    "not-a-list": lambda p: edit_line(p, CHANGE_PASSWORD, "tags:", "tags: password"),
     "date": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27", "reviewed: 27/11/2026"),
     "unknown-category": lambda p: edit(p, CHANGE_PASSWORD, "category: account", "category: acount"),
     "wrong-folder": lambda p: edit(p, CHANGE_PASSWORD, "category: account", "category: two-factor"),

@@ -76,5 +76,5 @@ def test_every_copied_material_template_is_listed() -> None:
         if (MATERIAL_TEMPLATES / path.relative_to(ROOT / "overrides")).is_file()
     }
     # main.html and 404.html extend Material's templates instead of copying them; partials/source.html
-    # replaces the header's repository link with nothing on purpose.
-    assert copies - {"main.html", "404.html", "partials/source.html"} == set(CHANGES)
+    # (no repository link) and partials/feedback.html ("Was this helpful?") are written anew on purpose.
+    assert copies - {"main.html", "404.html", "partials/source.html", "partials/feedback.html"} == set(CHANGES)
