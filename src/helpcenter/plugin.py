@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from .content import load_help_center
 from .model import HelpCenter
 from .problems import ContentError
-from .render import render_pages
+from .render import render_pages, theme_text
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -71,8 +71,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
 def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
     """Home, one item per category, then the hand-written pages: never one item per entry."""
-    items = [{help_center.settings.home_title: "index.md"}]
-    items.extend({category.title: category.src_uri} for category in help_center.categories)
+    items = [{theme_text(help_center.settings.home_title): "index.md"}]
+    items.extend({theme_text(category.title): category.src_uri} for category in help_center.categories)
     for page in sorted(docs_dir.glob("*.md")):
         if page.name not in ("index.md", "404.md"):
             items.append({_page_title(page): page.name})
