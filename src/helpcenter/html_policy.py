@@ -27,7 +27,6 @@ import markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .html_tokens import Tag, scan_html
-from .markdown_links import link_targets
 
 Context = Literal["block", "list_item"]
 
@@ -101,8 +100,10 @@ class Finding:
 
 def markdown_findings(text: str, context: Context = "block") -> list[Finding]:
     """Every raw HTML tag, attribute and link address in `text` that is not allowed."""
-    if not needs_rendering(text):
-        return _dedupe(_target_findings(text))
+    if not _has_markup_signs(text):
+        links = _plain_links(text)
+        if links is not None:
+            return _dedupe(_target_findings(text, links)) if links else []
     return rendered_findings(text, context)
 
 
@@ -128,16 +129,26 @@ def rendered_findings(text: str, context: Context = "block") -> list[Finding]:
     return _dedupe(findings)
 
 
-_MARKUP_SIGNS = re.compile(r"<|\{|\]:|!\[")
-_LINK_START = re.compile(r"\]\(")
-_PLAIN_TARGET = re.compile(r"[^\s()<>\"'`\\&{}\[\]]*\)")
+_PLAIN_LINK = re.compile(r"\]\(([^\s()<>\"'`\\&{}\[\]]*)\)")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def needs_rendering(text: str) -> bool:
     """Whether `text` could produce any markup besides plain links: only then is it rendered to check."""
-    if _MARKUP_SIGNS.search(text):
-        return True
-    return any(not _PLAIN_TARGET.match(text, match.end()) for match in _LINK_START.finditer(text))
+    return _has_markup_signs(text) or _plain_links(text) is None
+
+
+def _has_markup_signs(text: str) -> bool:
+    """A tag, an attribute list, a reference definition or an image."""
+    return "<" in text or "{" in text or "]:" in text or "![" in text
+
+
+def _plain_links(text: str) -> list[re.Match[str]] | None:
+    """The `](address)` of every link, if each address is plain (no spaces, quotes, brackets or references)."""
+    if "](" not in text:
+        return []
+    links = list(_PLAIN_LINK.finditer(text))
+    return links if len(links) == text.count("](") else None
 
 
 def url_problem(url: str, attribute: str) -> str | None:
@@ -165,17 +176,20 @@ def url_problem(url: str, attribute: str) -> str | None:
 
 def url_scheme(url: str) -> str:
     """The scheme a browser reads from `url` (ignoring tabs, line breaks and surrounding spaces), lower-cased."""
-    cleaned = re.sub(r"[\t\n\r]", "", url).strip(_CONTROL_AND_SPACE)
-    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    cleaned = url.replace("\t", "").replace("\n", "").replace("\r", "").strip(_CONTROL_AND_SPACE)
+    match = _SCHEME.match(cleaned)
     return match.group(1).lower() if match else ""
 
 
-def _target_findings(text: str) -> list[Finding]:
+def _target_findings(text: str, links: list[re.Match[str]]) -> list[Finding]:
     findings = []
-    for link in link_targets(text):
-        message = url_problem(link.target, "href")
+    for link in links:
+        scheme = _SCHEME.match(link.group(1))
+        if scheme is None or scheme.group(1).lower() in LINK_SCHEMES:
+            continue
+        message = url_problem(link.group(1), "href")
         if message:
-            findings.append(Finding(link.line_offset, message))
+            findings.append(Finding(text.count("\n", 0, link.start()), message))
     return findings
 
 
