@@ -10,10 +10,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import atomic_site
 from .content import load_help_center
 from .model import HelpCenter
 from .problems import ContentError
@@ -32,6 +33,11 @@ class HelpCenterConfig(Config):
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     """Adds one page per FAQ entry and category, and the home page, from the YAML content."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+        self.undo_terminate = atomic_site.exit_on_terminate()
+        self.warnings = self._count_warnings()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project_root = Path(config.config_file_path).parent
         self.data_dir = project_root / self.config.data_dir
@@ -42,6 +48,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             raise PluginError("The help-center content has problems:\n" + error.report()) from None
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
+        self._build_beside_the_site(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -66,7 +73,80 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         server.watch(str(self.data_dir))
         if self.templates_dir.is_dir():
             server.watch(str(self.templates_dir))
+        if not self.dirty:
+            keep_serving_the_last_good_site(server)
         return server
+
+    @event_priority(-100)  # last, once every plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        staging, self.staging = self.staging, None
+        if staging is None:
+            return
+        config.site_dir = str(self.site_dir)
+        if config.strict and self.warnings.count:
+            atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
+        else:
+            atomic_site.publish(staging, self.site_dir)
+        self.warnings.count = 0
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._discard_staging()
+
+    def on_shutdown(self) -> None:
+        self._discard_staging()
+        if hasattr(self, "undo_terminate"):
+            self.undo_terminate()
+        if hasattr(self, "warnings"):
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+    def _build_beside_the_site(self, config: MkDocsConfig) -> None:
+        """Point MkDocs at a folder next to site_dir; on_post_build swaps it in (a failed build never does)."""
+        self.staging: Path | None = None
+        if not hasattr(self, "warnings"):  # built without `mkdocs build`/`serve`, so on_startup did not run
+            self.dirty = False
+            self.warnings = self._count_warnings()
+        self.warnings.count = 0
+        if self.dirty:  # a dirty build updates the site in place by design
+            return
+        self.site_dir = Path(config.site_dir)
+        self.staging = atomic_site.staging_folder(self.site_dir)
+        config.site_dir = str(self.staging)
+
+    def _discard_staging(self) -> None:
+        staging, self.staging = getattr(self, "staging", None), None
+        if staging is not None:
+            atomic_site.discard(staging)
+
+    @staticmethod
+    def _count_warnings() -> atomic_site.WarningCounter:
+        counter = atomic_site.WarningCounter()
+        logging.getLogger("mkdocs").addHandler(counter)
+        return counter
+
+
+def keep_serving_the_last_good_site(server: Any) -> None:
+    """After a failed rebuild, let `mkdocs serve` answer with the last good site instead of stalling.
+
+    MkDocs holds every request until a rebuild succeeds, as its site folder may be half-written.
+    Here the folder always holds the last complete build (builds are swapped in whole), so a
+    failed rebuild is treated as one that never started. Only MkDocs 1.x's LiveReloadServer is
+    known; with any other server nothing changes.
+    """
+    builder = getattr(server, "builder", None)
+    condition = getattr(server, "_epoch_cond", None)
+    if builder is None or condition is None or not hasattr(server, "_visible_epoch"):
+        return
+
+    def build_or_keep_the_last_site(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return builder(*args, **kwargs)
+        except BaseException:
+            with condition:
+                server._wanted_epoch = server._visible_epoch
+                condition.notify_all()
+            raise
+
+    server.builder = build_or_keep_the_last_site
 
 
 def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
