@@ -19,6 +19,7 @@ from .content import load_help_center
 from .model import HelpCenter
 from .problems import ContentError
 from .render import render_pages, theme_text
+from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -77,8 +78,16 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             keep_serving_the_last_good_site(server)
         return server
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.sitemap_urls = sitemap_urls(self.help_center, files)
+        return env
+
     @event_priority(-100)  # last, once every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_sitemap(Path(config.site_dir), self.sitemap_urls)
+        self._publish(config)
+
+    def _publish(self, config: MkDocsConfig) -> None:
         staging, self.staging = self.staging, None
         if staging is None:
             return
@@ -122,6 +131,26 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         counter = atomic_site.WarningCounter()
         logging.getLogger("mkdocs").addHandler(counter)
         return counter
+
+
+def sitemap_urls(help_center: HelpCenter, files: Files) -> list[SitemapUrl]:
+    """Every page of the site (not the 404 page), dated by its content."""
+    dates = content_dates(help_center)
+    urls = []
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or file.src_uri == "404.md":
+            continue
+        lastmod = dates.get(file.src_uri) or page_date(page.meta)
+        urls.append(SitemapUrl(page.canonical_url or page.abs_url or file.url, lastmod))
+    return urls
+
+
+def write_sitemap(site_dir: Path, urls: list[SitemapUrl]) -> None:
+    """Replace MkDocs's sitemap, which is dated with the day of the build, by one dated by the content."""
+    xml = sitemap_xml(urls)
+    (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(sitemap_gzip(xml))
 
 
 def keep_serving_the_last_good_site(server: Any) -> None:
