@@ -110,9 +110,19 @@ def exit_on_terminate() -> Callable[[], None]:
 class WarningCounter(logging.Handler):
     """Counts warnings, as `mkdocs build --strict` does, to know whether the build will be refused."""
 
-    def __init__(self) -> None:
+    def __init__(self, logger: logging.Logger) -> None:
         super().__init__(logging.WARNING)
+        self.logger = logger
         self.count = 0
+
+    @classmethod
+    def attach(cls, logger: logging.Logger) -> "WarningCounter":
+        counter = cls(logger)
+        logger.addHandler(counter)
+        return counter
+
+    def detach(self) -> None:
+        self.logger.removeHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1

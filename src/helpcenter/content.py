@@ -31,6 +31,8 @@ class _RawEntry:
     lines: dict[str, int]
     text_lines: dict[str, int]
     """The line each text value starts on, such as 'answer' or 'steps[2]'."""
+    markdown: dict[str, str]
+    """The Markdown values (answer, steps), by field name."""
     folder: str
 
 
@@ -81,9 +83,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     reader = Reader(document.path, problems)
     known_problems = len(problems)
     values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
-    intro = values.get("home", {}).get("intro")
-    if intro:
-        problems.extend(markdown_problems(intro, document.path, "home.intro", reader.text_lines["home.intro"]))
+    _check_markdown(reader)
     if len(problems) > known_problems:
         return None, lines
     return Settings(
@@ -168,22 +168,19 @@ def _load_entry(path: Path, shown: str, folder: Path, problems: list[Problem]) -
             return None
     relative_folder = path.parent.relative_to(folder).as_posix()
     entry = Entry(id=entry_id, source=shown, video=video, **values)
-    for field, text in _markdown_fields(entry):
-        context = "list_item" if field.startswith("steps") else "block"
-        problems.extend(markdown_problems(text, shown, field, reader.text_lines[field], context))
-    return _RawEntry(entry, lines, dict(reader.text_lines), relative_folder)
+    _check_markdown(reader)
+    return _RawEntry(entry, lines, dict(reader.text_lines), dict(reader.markdown), relative_folder)
 
 
-def _markdown_fields(entry: Entry) -> list[tuple[str, str]]:
-    return [("answer", entry.answer), *((f"steps[{index}]", step) for index, step in enumerate(entry.steps, 1))]
-
-
-def markdown_problems(text: str, path: str, field: str, first_line: int, context: Context = "block") -> list[Problem]:
-    """The raw HTML, attributes and link addresses in one Markdown field that the site does not allow."""
-    return [
-        Problem(path, first_line + finding.line_offset, field, finding.message)
-        for finding in markdown_findings(text, context)
-    ]
+def _check_markdown(reader: Reader) -> None:
+    """The raw HTML, attributes and link addresses in the file's Markdown that the site does not allow."""
+    for field, text in reader.markdown.items():
+        context: Context = "list_item" if field.startswith("steps[") else "block"
+        first_line = reader.text_lines[field]
+        reader.problems.extend(
+            Problem(reader.path, first_line + finding.line_offset, field, finding.message)
+            for finding in markdown_findings(text, context)
+        )
 
 
 def _read_video(values: dict[str, Any], root_node: Any, reader: Reader) -> Video | None:
@@ -247,7 +244,7 @@ def _check_references(
                 problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
                     f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
                 )))
-        for field, text in _markdown_fields(entry):
+        for field, text in raw.markdown.items():
             _check_markdown_links(text, source, field, raw.text_lines[field], links, entry_ids, problems)
 
 

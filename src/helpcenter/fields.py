@@ -56,6 +56,8 @@ class Reader:
     problems: list[Problem]
     text_lines: dict[str, int] = field(default_factory=dict)
     """The line each text value starts on, by field name ('answer', 'steps[2]', 'home.intro')."""
+    markdown: dict[str, str] = field(default_factory=dict)
+    """Every Markdown value that was read, by field name, for the checks on its content."""
 
     def problem(self, node: yaml.Node | int, field: str, message: str) -> None:
         line = node if isinstance(node, int) else line_of(node)
@@ -151,6 +153,8 @@ class Reader:
             ))
             return None
         self.text_lines[name] = _first_text_line(node, raw)
+        if field.kind == "markdown":
+            self.markdown[name] = text
         if field.kind == "date":
             return self._read_date(node, text, name)
         if field.kind == "integer":
@@ -184,8 +188,11 @@ def is_web_url(text: str) -> bool:
     """An absolute http(s) address with a host, and no spaces or characters that must be percent-encoded."""
     if _NOT_IN_URL.search(text):
         return False
-    parts = urlsplit(text)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:  # such as a '[' that does not open an IPv6 address
+        return False
     return parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
 
 

@@ -37,7 +37,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
         self.undo_terminate = atomic_site.exit_on_terminate()
-        self.warnings = self._count_warnings()
+        self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))
+        self.warnings_per_build = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project_root = Path(config.config_file_path).parent
@@ -89,48 +90,45 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def _publish(self, config: MkDocsConfig) -> None:
         staging, self.staging = self.staging, None
-        if staging is None:
-            return
-        config.site_dir = str(self.site_dir)
-        if config.strict and self.warnings.count:
-            atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
-        else:
-            atomic_site.publish(staging, self.site_dir)
-        self.warnings.count = 0
+        if staging is not None:
+            config.site_dir = str(self.site_dir)
+            if config.strict and self.warnings.count:
+                atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
+            else:
+                atomic_site.publish(staging, self.site_dir)
+        self._end_build()
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._discard_staging()
+        self._end_build()
 
     def on_shutdown(self) -> None:
-        self._discard_staging()
+        self._end_build()
         if hasattr(self, "undo_terminate"):
             self.undo_terminate()
         if hasattr(self, "warnings"):
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self.warnings.detach()
 
     def _build_beside_the_site(self, config: MkDocsConfig) -> None:
         """Point MkDocs at a folder next to site_dir; on_post_build swaps it in (a failed build never does)."""
         self.staging: Path | None = None
         if not hasattr(self, "warnings"):  # built without `mkdocs build`/`serve`, so on_startup did not run
-            self.dirty = False
-            self.warnings = self._count_warnings()
-        self.warnings.count = 0
+            self.dirty, self.warnings_per_build = False, True
+            self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))
         if self.dirty:  # a dirty build updates the site in place by design
             return
         self.site_dir = Path(config.site_dir)
         self.staging = atomic_site.staging_folder(self.site_dir)
         config.site_dir = str(self.staging)
 
-    def _discard_staging(self) -> None:
+    def _end_build(self) -> None:
         staging, self.staging = getattr(self, "staging", None), None
         if staging is not None:
             atomic_site.discard(staging)
-
-    @staticmethod
-    def _count_warnings() -> atomic_site.WarningCounter:
-        counter = atomic_site.WarningCounter()
-        logging.getLogger("mkdocs").addHandler(counter)
-        return counter
+        if hasattr(self, "warnings"):
+            self.warnings.count = 0
+            if self.warnings_per_build:
+                self.warnings.detach()
+                del self.warnings
 
 
 def sitemap_urls(help_center: HelpCenter, files: Files) -> list[SitemapUrl]:
