@@ -168,3 +168,22 @@ def test_folders_abandoned_by_a_killed_build_are_removed_by_the_next(tmp_path: P
     assert not abandoned.exists()
     assert running.exists()  # another build of this process may still be writing it
     assert sorted(atomic_site.leftovers(site)) == sorted([running, staging])
+
+
+def test_ctrl_c_during_the_swap_is_delivered_once_the_swap_is_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old", encoding="utf-8")
+    staging = atomic_site.staging_folder(site)
+    (staging / "index.html").write_text("new", encoding="utf-8")
+    exchange = atomic_site._exchange
+
+    def interrupted_exchange(first: Path, second: Path) -> bool:
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C at the worst moment
+        return exchange(first, second)
+
+    monkeypatch.setattr(atomic_site, "_exchange", interrupted_exchange)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_site.publish(staging, site)
+    assert sorted(path.name for path in site.iterdir()) == ["index.html"]
+    assert atomic_site.leftovers(site) == []

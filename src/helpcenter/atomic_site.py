@@ -35,20 +35,22 @@ def staging_folder(site_dir: Path) -> Path:
 
 def publish(staging: Path, site_dir: Path) -> None:
     """Put the finished build in `staging` in the place of `site_dir`, then delete the old site."""
-    with signals_deferred():
-        if not (site_dir.exists() or site_dir.is_symlink()):
-            os.rename(staging, site_dir)
-            return
-        if site_dir.is_symlink() or os.path.ismount(site_dir):
-            _replace_contents(staging, site_dir)
-            return
-        if _exchange(staging, site_dir):
-            old = staging
-        else:
-            old = _sibling(site_dir, OLD)
-            os.rename(site_dir, old)
-            os.rename(staging, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    old: Path | None = None
+    try:
+        with signals_deferred():
+            if not (site_dir.exists() or site_dir.is_symlink()):
+                os.rename(staging, site_dir)
+            elif site_dir.is_symlink() or os.path.ismount(site_dir):
+                _replace_contents(staging, site_dir)
+            elif _exchange(staging, site_dir):
+                old = staging
+            else:
+                old = _sibling(site_dir, OLD)
+                os.rename(site_dir, old)
+                os.rename(staging, site_dir)
+    finally:  # also when a signal held back during the swap is delivered on leaving the block
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:
