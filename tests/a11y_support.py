@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser_support import launch_chromium, serve_directory
+from browser_support import chromium, serve_directory  # noqa: F401 - chromium is re-exported
 from conftest import ROOT
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,17 +20,6 @@ SERIOUS = ("serious", "critical")
 
 serve = serve_directory
 """The built site at http://127.0.0.1:<free port>/, with 404.html for missing addresses."""
-
-
-@contextmanager
-def chromium() -> Iterator[Any]:
-    """A headless Debian Chromium driven by Playwright."""
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def require_checker(path: Path) -> Path:

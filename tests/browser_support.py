@@ -14,7 +14,9 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -32,6 +34,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# Replaces the dialog functions before any page script runs, and records every call, in every frame.
+TRAP_SCRIPT = """
+(() => {
+  const calls = [];
+  Object.defineProperty(window, "__trapped", { value: calls });
+  for (const name of ["alert", "confirm", "prompt", "print"]) {
+    window[name] = function (...args) { calls.push(name + "(" + args.map(String).join(",") + ")"); };
+  }
+})();
+"""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -73,6 +86,17 @@ def serve_directory(directory: Path) -> Iterator[str]:
 def launch_chromium(playwright: Playwright) -> Browser:
     """Debian's headless Chromium, never a downloaded one."""
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """A headless Debian Chromium for the duration of the block."""
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def build_project(
@@ -136,3 +160,44 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = build_project(tmp_path_factory)
     with serve_directory(project / "site") as base_url:
         yield base_url
+
+
+@dataclass
+class Watch:
+    """What a page did that a safe page never does: dialogs, trapped calls, foreign or failed requests."""
+
+    origin: str
+    dialogs: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page: Any) -> None:
+        def on_dialog(dialog: Any) -> None:
+            self.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+
+        def on_request(request: Any) -> None:
+            if not request.url.startswith(self.origin):
+                self.foreign_requests.append(request.url)
+
+        def on_response(response: Any) -> None:
+            if response.status >= 400:
+                self.failed_requests.append(f"{response.status} {response.url}")
+
+        page.on("dialog", on_dialog)
+        page.on("request", on_request)
+        page.on("response", on_response)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.add_init_script(TRAP_SCRIPT)
+
+
+def trapped_calls(page: Any) -> list[str]:
+    """The dialog-function calls recorded in the page and all its frames."""
+    calls: list[str] = []
+    for frame in page.frames:
+        try:
+            calls.extend(frame.evaluate("window.__trapped || []"))
+        except Exception as error:  # a frame that is gone or cross-origin cannot be asked
+            calls.append(f"unreadable frame {frame.url}: {error}")
+    return calls

@@ -9,6 +9,7 @@ from typing import Any, Mapping
 import yaml
 
 from .fields import Reader, is_id, is_mail_url, is_web_url
+from .html_policy import Context, markdown_findings
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
@@ -28,8 +29,10 @@ class _RawEntry:
 
     entry: Entry
     lines: dict[str, int]
-    answer_line: int
-    steps_line: int
+    text_lines: dict[str, int]
+    """The line each text value starts on, such as 'answer' or 'steps[2]'."""
+    markdown: dict[str, str]
+    """The Markdown values (answer, steps), by field name."""
     folder: str
 
 
@@ -83,6 +86,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     reader = Reader(document.path, problems)
     known_problems = len(problems)
     values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
+    _check_markdown(reader)
     if len(problems) > known_problems:
         return None, lines
     return Settings(
@@ -170,8 +174,19 @@ def _load_entry(path: Path, shown: str, folder: Path, problems: list[Problem]) -
             return None
     relative_folder = path.parent.relative_to(folder).as_posix()
     entry = Entry(id=entry_id, source=shown, video=video, **values)
-    answer_node_line = lines["answer"] + (1 if "\n" in entry.answer else 0)
-    return _RawEntry(entry, lines, answer_node_line, lines.get("steps", 0), relative_folder)
+    _check_markdown(reader)
+    return _RawEntry(entry, lines, dict(reader.text_lines), dict(reader.markdown), relative_folder)
+
+
+def _check_markdown(reader: Reader) -> None:
+    """The raw HTML, attributes and link addresses in the file's Markdown that the site does not allow."""
+    for field, text in reader.markdown.items():
+        context: Context = "list_item" if field.startswith("steps[") else "block"
+        first_line = reader.text_lines[field]
+        reader.problems.extend(
+            Problem(reader.path, first_line + finding.line_offset, field, finding.message)
+            for finding in markdown_findings(text, context)
+        )
 
 
 def _read_video(values: dict[str, Any], root_node: Any, reader: Reader) -> Video | None:
@@ -235,9 +250,8 @@ def _check_references(
                 problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
                     f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
                 )))
-        _check_markdown_links(entry.answer, source, "answer", raw.answer_line, links, entry_ids, problems)
-        for index, step in enumerate(entry.steps, 1):
-            _check_markdown_links(step, source, f"steps[{index}]", raw.steps_line + index, links, entry_ids, problems)
+        for field, text in raw.markdown.items():
+            _check_markdown_links(text, source, field, raw.text_lines[field], links, entry_ids, problems)
 
 
 def _check_category_redirects(
@@ -293,7 +307,4 @@ def _check_markdown_links(
             problems.append(Problem(source, line, field, f"malformed web address '{link.target}'"))
         elif link.scheme == "mailto" and not is_mail_url(link.target):
             problems.append(Problem(source, line, field, f"malformed e-mail link '{link.target}'"))
-        elif link.scheme not in ("", "link", "entry", "http", "https", "mailto", "tel"):
-            problems.append(Problem(source, line, field, (
-                f"unsupported link '{link.target}': use https://..., mailto:..., link:NAME or entry:ID"
-            )))
+        # Other schemes are refused by html_policy, with the markup of the field.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -28,7 +28,11 @@ _KIND_NAMES = {
     "mapping": "a group of fields, indented under this one",
     "link_map": "a group of 'name: address' lines, indented under this one",
 }
+# Characters a web address never holds as such (RFC 3986): they are written percent-encoded.
+_NOT_IN_URL = re.compile(r'[\s<>"\\^`{|}\x00-\x1f\x7f]')
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Tabs and line breaks are text; every other control character is invisible or breaks the output.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,10 @@ class Reader:
 
     path: str
     problems: list[Problem]
+    text_lines: dict[str, int] = field(default_factory=dict)
+    """The line each text value starts on, by field name ('answer', 'steps[2]', 'home.intro')."""
+    markdown: dict[str, str] = field(default_factory=dict)
+    """Every Markdown value that was read, by field name, for the checks on its content."""
 
     def problem(self, node: yaml.Node | int, field: str, message: str) -> None:
         line = node if isinstance(node, int) else line_of(node)
@@ -138,6 +146,15 @@ class Reader:
             return self._empty(node, name, field)
         raw = str(node.value)
         text = raw.strip() if field.kind != "markdown" else raw.strip("\n")
+        control = _CONTROL_CHARACTER.search(text)
+        if control:
+            self.problem(node, name, (
+                f"contains the control character U+{ord(control.group()):04X}, which cannot be shown; remove it"
+            ))
+            return None
+        self.text_lines[name] = _first_text_line(node, raw)
+        if field.kind == "markdown":
+            self.markdown[name] = text
         if field.kind == "date":
             return self._read_date(node, text, name)
         if field.kind == "integer":
@@ -171,20 +188,31 @@ class Reader:
 
 
 def is_web_url(text: str) -> bool:
-    """An absolute http(s) address with a host and no spaces."""
-    if any(character.isspace() for character in text):
+    """An absolute http(s) address with a host, and no spaces or characters that must be percent-encoded."""
+    if _NOT_IN_URL.search(text):
         return False
-    parts = urlsplit(text)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:  # such as a '[' that does not open an IPv6 address
+        return False
     return parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
 
 
 def is_mail_url(text: str) -> bool:
-    return bool(re.fullmatch(r"mailto:[^@\s]+@[^@\s]+\.[^@\s?]+(\?\S*)?", text))
+    return not _NOT_IN_URL.search(text) and bool(re.fullmatch(r"mailto:[^@\s]+@[^@\s]+\.[^@\s?]+(\?\S*)?", text))
 
 
 def is_id(text: str) -> bool:
     return bool(_ID_PATTERN.match(text))
+
+
+def _first_text_line(node: yaml.ScalarNode, raw: str) -> int:
+    """A block scalar (`|`, `>`) starts on the line after its indicator, past any blank lines."""
+    line = line_of(node)
+    if node.style in ("|", ">"):
+        line += 1 + len(raw) - len(raw.lstrip("\n"))
+    return line
 
 
 def _is_empty(node: yaml.Node) -> bool:

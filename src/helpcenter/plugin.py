@@ -11,18 +11,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import atomic_site
 from .content import load_help_center
 from .edit_links import edit_uri_for, page_sources
 from .ledger import published_urls, read_ledger, vanished_url_problems
 from .model import Category, Entry, HelpCenter
 from .problems import ContentError
 from .redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
-from .render import render_pages
+from .render import render_pages, theme_text
 from .robots import ROBOTS_URI, robots_txt
+from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 from .structured_data import PageData, SiteAddress, page_data, plain_text
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -44,6 +46,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
+        self.undo_terminate = atomic_site.exit_on_terminate()
+        self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))
+        self.warnings_per_build = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project_root = Path(config.config_file_path).parent
@@ -56,6 +62,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
         self._set_up_search_engine_data(config)
+        self._build_beside_the_site(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -156,13 +163,111 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         server.watch(str(self.data_dir))
         if self.templates_dir.is_dir():
             server.watch(str(self.templates_dir))
+        if not self.dirty:
+            keep_serving_the_last_good_site(server)
         return server
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.sitemap_urls = sitemap_urls(self.help_center, files)
+        return env
+
+    @event_priority(-100)  # last, once every plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_sitemap(Path(config.site_dir), self.sitemap_urls)
+        self._publish(config)
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        staging, self.staging = self.staging, None
+        if staging is not None:
+            config.site_dir = str(self.site_dir)
+            if config.strict and self.warnings.count:
+                atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
+            else:
+                atomic_site.publish(staging, self.site_dir)
+        self._end_build()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_build()
+
+    def on_shutdown(self) -> None:
+        self._end_build()
+        if hasattr(self, "undo_terminate"):
+            self.undo_terminate()
+        if hasattr(self, "warnings"):
+            self.warnings.detach()
+
+    def _build_beside_the_site(self, config: MkDocsConfig) -> None:
+        """Point MkDocs at a folder next to site_dir; on_post_build swaps it in (a failed build never does)."""
+        self.staging: Path | None = None
+        if not hasattr(self, "warnings"):  # built without `mkdocs build`/`serve`, so on_startup did not run
+            self.dirty, self.warnings_per_build = False, True
+            self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))
+        if self.dirty:  # a dirty build updates the site in place by design
+            return
+        self.site_dir = Path(config.site_dir)
+        self.staging = atomic_site.staging_folder(self.site_dir)
+        config.site_dir = str(self.staging)
+
+    def _end_build(self) -> None:
+        staging, self.staging = getattr(self, "staging", None), None
+        if staging is not None:
+            atomic_site.discard(staging)
+        if hasattr(self, "warnings"):
+            self.warnings.count = 0
+            if self.warnings_per_build:
+                self.warnings.detach()
+                del self.warnings
+
+
+def sitemap_urls(help_center: HelpCenter, files: Files) -> list[SitemapUrl]:
+    """Every page of the site (not the 404 page), dated by its content."""
+    dates = content_dates(help_center)
+    urls = []
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or file.src_uri == "404.md":
+            continue
+        lastmod = dates.get(file.src_uri) or page_date(page.meta)
+        urls.append(SitemapUrl(page.canonical_url or page.abs_url or file.url, lastmod))
+    return urls
+
+
+def write_sitemap(site_dir: Path, urls: list[SitemapUrl]) -> None:
+    """Replace MkDocs's sitemap, which is dated with the day of the build, by one dated by the content."""
+    xml = sitemap_xml(urls)
+    (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(sitemap_gzip(xml))
+
+
+def keep_serving_the_last_good_site(server: Any) -> None:
+    """After a failed rebuild, let `mkdocs serve` answer with the last good site instead of stalling.
+
+    MkDocs holds every request until a rebuild succeeds, as its site folder may be half-written.
+    Here the folder always holds the last complete build (builds are swapped in whole), so a
+    failed rebuild is treated as one that never started. Only MkDocs 1.x's LiveReloadServer is
+    known; with any other server nothing changes.
+    """
+    builder = getattr(server, "builder", None)
+    condition = getattr(server, "_epoch_cond", None)
+    if builder is None or condition is None or not hasattr(server, "_visible_epoch"):
+        return
+
+    def build_or_keep_the_last_site(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return builder(*args, **kwargs)
+        except BaseException:
+            with condition:
+                server._wanted_epoch = server._visible_epoch
+                condition.notify_all()
+            raise
+
+    server.builder = build_or_keep_the_last_site
 
 
 def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
     """Home, one item per category, then the hand-written pages: never one item per entry."""
-    items = [{help_center.settings.home_title: "index.md"}]
-    items.extend({category.title: category.src_uri} for category in help_center.categories)
+    items = [{theme_text(help_center.settings.home_title): "index.md"}]
+    items.extend({theme_text(category.title): category.src_uri} for category in help_center.categories)
     for page in sorted(docs_dir.glob("*.md")):
         if page.name not in ("index.md", "404.md"):
             items.append({_page_title(page): page.name})

@@ -47,6 +47,15 @@ def html_attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def theme_text(text: str) -> str:
+    """Plain text as the theme expects a page's title and description: HTML, on one line.
+
+    MkDocs and Material insert `title` and `description` into the page without escaping them
+    (in `<title>`, the meta description, the header and the navigation), as they hold HTML there.
+    """
+    return html.escape(" ".join(text.split()), quote=True)
+
+
 def relative_link(from_uri: str, to_uri: str) -> str:
     """The Markdown link from one page's source to another's, as MkDocs resolves it."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
@@ -95,8 +104,8 @@ class PageRenderer:
         settings = self.help_center.settings
         featured = [self.help_center.entry(entry_id) for entry_id in settings.featured]
         meta = {
-            "title": settings.home_title,
-            "description": settings.home_intro or settings.home_title,
+            "title": theme_text(settings.home_title),
+            "description": theme_text(settings.home_intro or settings.home_title),
             "template": "home.html",
             "hide": ["navigation", "toc"],
             "search": {"exclude": True},
@@ -112,8 +121,8 @@ class PageRenderer:
     def category(self, category: Category) -> Page:
         entries = self.help_center.entries_in(category.id)
         meta = {
-            "title": category.title,
-            "description": category.description,
+            "title": theme_text(category.title),
+            "description": theme_text(category.description),
             "template": "category.html",
             "search": {"exclude": True},
         }
@@ -137,8 +146,8 @@ class PageRenderer:
             return link.target
 
         meta: dict[str, Any] = {
-            "title": entry.title,
-            "description": entry.summary,
+            "title": theme_text(entry.title),
+            "description": theme_text(entry.summary),
             "template": "entry.html",
             "helpcenter_entry": entry.id,
         }

@@ -7,10 +7,14 @@ from .video import VIDEO_URL_PATTERN
 
 ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_HINT = "lower-case letters, digits and single hyphens, such as 'reset-2fa'"
-EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+# No quotes, brackets or separators: the address goes into a mailto: link.
+EMAIL_PATTERN = r"[^@\s<>\"'()\[\]\\,;:]+@[^@\s<>\"'()\[\]\\,;:]+\.[^@\s<>\"'()\[\]\\,;:]+"
 VIDEO_URL_HINT = "a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... or https://vimeo.com/123"
 REDIRECT_PATTERN = r"[a-z0-9][a-z0-9/_-]*/"
 REDIRECT_HINT = "a site path without the domain that ends with '/', such as 'account/old-question/'"
+
+THUMBNAIL_PATTERN = r"(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(png|jpg|jpeg|webp|avif|gif|svg)"
+THUMBNAIL_HINT = "a picture's path under docs/, such as 'assets/videos/reset-2fa.jpg'"
 
 VIDEO_FIELDS = (
     Field("url", "url", True, f"the video's address: {VIDEO_URL_HINT}",
@@ -19,7 +23,8 @@ VIDEO_FIELDS = (
     Field("description", "text", True, "one sentence on what the video shows (used by search engines)"),
     Field("uploaded", "date", True, "the date the video was published, as YYYY-MM-DD"),
     Field("thumbnail", "text", False,
-          "a picture shown before the video plays: a path under docs/, such as 'assets/videos/reset-2fa.jpg'"),
+          "a picture shown before the video plays: a path under docs/, such as 'assets/videos/reset-2fa.jpg'",
+          pattern=THUMBNAIL_PATTERN, pattern_hint=THUMBNAIL_HINT),
 )
 
 ENTRY_FIELDS = (

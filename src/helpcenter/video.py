@@ -30,8 +30,11 @@ VideoRef = tuple[Literal["youtube", "vimeo"], str, "str | None"]
 
 def parse_video_url(url: str) -> VideoRef | None:
     """(provider, video id, Vimeo private hash) for a YouTube or Vimeo link, else None."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
     path = [segment for segment in parts.path.split("/") if segment]
     if parts.scheme not in ("http", "https"):
         return None

@@ -6,6 +6,7 @@ original text: a text field reads `no` or `1.10` exactly as the editor wrote it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,11 @@ except AttributeError:  # pragma: no cover - libyaml is missing only on unusual 
 
 MAX_FILE_BYTES = 1_000_000
 _STANDARD_TAG = "tag:yaml.org,2002:"
+# Tags that only say what the text already is; any other (!!binary, !!python/..., !custom) changes its meaning.
+_CORE_TAGS = frozenset(
+    _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+_MISSING_SPACE = re.compile(r"^\s*[A-Za-z_][\w-]*:[^\s:]")
 
 
 @dataclass(frozen=True)
@@ -37,17 +43,20 @@ def line_of(node: yaml.Node) -> int:
 def read_yaml(file: Path, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
     """Parse `file`; on any mistake return no tree and the problems, never raise."""
     try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Problem(
+                    shown_path, 0, "",
+                    f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
+                    "Split it or move long material out of it",
+                )
+            ]
         data = file.read_bytes()
     except OSError as error:
         return None, [Problem(shown_path, 0, "", f"cannot read the file: {error.strerror}")]
-    if len(data) > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                shown_path, 0, "",
-                f"the file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                "Split it or move long material out of it",
-            )
-        ]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown_path, 1, "", "the file is saved as UTF-16; save it with UTF-8 encoding")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -55,21 +64,24 @@ def read_yaml(file: Path, shown_path: str) -> tuple[YamlFile | None, list[Proble
         return None, [
             Problem(shown_path, line, "", "the file is not valid UTF-8; save it with UTF-8 encoding")
         ]
+    empty = Problem(shown_path, 1, "", "the file is empty; fill in the fields or delete it")
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [Problem(shown_path, 1, "", "the file is empty; fill in the fields or delete it")]
+        return None, [empty]
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(shown_path, error, text)]
+    except yaml.reader.ReaderError as error:
+        return None, [_character_problem(shown_path, error, text)]
     except yaml.YAMLError as error:
-        return None, [Problem(shown_path, 1, "", f"invalid YAML: {error}")]
+        return None, [Problem(shown_path, 1, "", f"invalid YAML: {' '.join(str(error).split())}")]
     finally:
         loader.dispose()
-    if root is None:
-        return None, [Problem(shown_path, 1, "", "the file is empty; fill in the fields or delete it")]
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
+        return None, [empty]
     problems = _structure_problems(shown_path, root)
     if problems:
         return None, problems
@@ -82,8 +94,16 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     column = int(mark.column) + 1 if mark else 1
     reason = error.problem or "cannot be read"
     source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    if "\t" in source_line[: max(column, 1)] or "found character '\\t'" in reason:
+    previous_line = _previous_content_line(text, line)
+    if "\t" in source_line[: max(column, 1)] or "found character '\\t'" in reason or "tab character" in reason:
         hint = "indent with spaces, not tabs"
+    elif "another document" in reason:
+        hint = "a file holds one entry: remove this '---' line and what follows, or move it to a file of its own"
+    elif "nesting depth" in reason:
+        hint = "lists or groups are nested too deeply; write the value as text"
+    elif "could not find expected ':'" in reason and previous_line and _MISSING_SPACE.match(previous_line[1]):
+        line, column = previous_line[0], previous_line[1].index(":") + 2
+        hint = "put a space after the ':' that follows the field's name"
     elif "mapping values are not allowed" in reason:
         hint = "put text that contains ': ' in quotes, or use '|' for a block of text"
     elif "found character '`'" in reason or "found character '@'" in reason:
@@ -93,14 +113,41 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     return Problem(path, line, "", f"invalid YAML at column {column}: {reason}; {hint}")
 
 
+def _previous_content_line(text: str, line: int) -> tuple[int, str] | None:
+    """The nearest line before `line` that is neither blank nor a comment, and its number."""
+    lines = text.splitlines()
+    for number in range(min(line - 1, len(lines)), 0, -1):
+        content = lines[number - 1]
+        if content.strip() and not content.lstrip().startswith("#"):
+            return number, content
+    return None
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
+
+
+def _character_problem(path: str, error: yaml.reader.ReaderError, text: str) -> Problem:
+    position = max(0, min(int(error.position), len(text)))
+    line = text.count("\n", 0, position) + 1
+    character = error.character if isinstance(error.character, str) else chr(int(error.character))
+    return Problem(path, line, "", (
+        f"the file contains the control character U+{ord(character):04X}, which cannot be shown; remove it"
+    ))
+
+
 def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
     """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content."""
     problems: list[Problem] = []
     seen: set[int] = set()
+    aliased: set[int] = set()
     stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
+            if id(node) in aliased:
+                continue
+            aliased.add(id(node))
             problems.append(
                 Problem(
                     path, line_of(node), "",
@@ -109,9 +156,9 @@ def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
             )
             continue
         seen.add(id(node))
-        if not node.tag.startswith(_STANDARD_TAG):
+        if node.tag not in _CORE_TAGS:
             problems.append(
-                Problem(path, line_of(node), "", f"YAML tags such as '{node.tag}' are not supported; remove it")
+                Problem(path, line_of(node), "", f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
             )
         if isinstance(node, yaml.MappingNode):
             first_line: dict[str, int] = {}
