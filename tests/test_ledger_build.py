@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, without_ledger
 from helpcenter.cli import main
 from helpcenter.content import load_help_center
 from helpcenter.ledger import read_ledger
@@ -53,10 +53,7 @@ def test_a_renamed_entry_without_redirect_fails_the_build(project: Path) -> None
 
 def test_the_ledger_check_can_be_turned_off_in_mkdocs_yml(project: Path) -> None:
     rename_change_password(project, redirect=False)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - helpcenter\n", "  - helpcenter:\n      ledger: ''\n"),
-                      encoding="utf-8")
-    result = run_build(project)
+    result = run_build(without_ledger(project))
     assert result.returncode == 0, result.stderr
 
 

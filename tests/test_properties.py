@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_project
+from conftest import copy_project, without_ledger
 from content_fixture import CATEGORIES, ENTRY, SETTINGS, write_content
 from helpcenter.content import check_help_center
 from helpcenter.model import HelpCenter
@@ -129,7 +129,7 @@ def test_generated_content_is_loaded_as_written_or_refused_and_always_renders(
 
 @pytest.fixture(scope="module")
 def build_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("property-builds") / "project")
+    return without_ledger(copy_project(tmp_path_factory.mktemp("property-builds") / "project"))
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -18,16 +18,8 @@ GENERATED_HEADER = "{#-\n  This file was automatically generated - do not edit\n
 
 CHANGES: dict[str, list[tuple[str, str]]] = {
     "base.html": [
-        ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"'),
-        ('content="{{ page.meta.author }}"', 'content="{{ page.meta.author | e }}"'),
-        ("<title>{{ page.meta.title }} -", "<title>{{ page.meta.title | e }} -"),
-        ("<title>{{ page.title | striptags }} -", "<title>{{ page.title | striptags | e }} -"),
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
-    ],
-    "partials/header.html": [
-        ("{% if page.meta and page.meta.title %}\n              {{ page.meta.title }}",
-         "{% if page.meta and page.meta.title %}\n              {{ page.meta.title | e }}"),
     ],
     "partials/search.html": [
         ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),

@@ -93,7 +93,9 @@ def test_text_fields_keep_yaml_1_1_look_alikes_as_typed(tmp_path: Path, typed: s
 @pytest.mark.parametrize("typed", ["~", "null", "Null", ""])
 def test_a_null_in_a_required_text_field_is_an_error_not_the_word(tmp_path: Path, typed: str) -> None:
     text = ENTRY.replace("owner: Support team", f"owner: {typed}")
-    assert load(tmp_path, text.encode())[1] == [f"{PATH}:5: owner: empty value; fill it in or remove the field"]
+    assert load(tmp_path, text.encode())[1] == [
+        f"{PATH}:5: owner: required, but empty; fill in who keeps this answer correct: a person or a team"
+    ]
 
 
 @pytest.mark.parametrize("typed, expected", [

@@ -153,7 +153,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         intro = self.help_center.settings.home_intro
         if page.is_homepage and intro:
             # The intro is Markdown; search engines and link previews get its words only.
-            page.meta["description"] = plain_text(self.markdown_to_html(intro))
+            page.meta["description"] = theme_text(plain_text(self.markdown_to_html(intro)))
         return page_data(
             self.help_center, self.site_address, self.site_name, self.markdown_to_html,
             entry=entry, category=category,
