@@ -150,13 +150,19 @@ def test_under_mkdocs_serve_a_vanished_address_is_only_a_warning(
     rename_change_password(project, redirect=False)
     config = load_config(str(project / "mkdocs.yml"))
     config.plugins.on_startup(command="serve", dirty=False)
-    config = config.plugins.on_config(config)
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.helpcenter"):
-        config.plugins.on_pre_build(config=config)
-    assert "/account/change-password/ is no longer published" in caplog.text
+    try:
+        config = config.plugins.on_config(config)
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.helpcenter"):
+            config.plugins.on_pre_build(config=config)
+        assert "/account/change-password/ is no longer published" in caplog.text
+    finally:
+        config.plugins.on_shutdown()
     config.plugins.on_startup(command="build", dirty=False)
-    with pytest.raises(PluginError, match="/account/change-password/ is no longer published"):
-        config.plugins.on_pre_build(config=config)
+    try:
+        with pytest.raises(PluginError, match="/account/change-password/ is no longer published"):
+            config.plugins.on_pre_build(config=config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def test_hand_written_redirect_rules_are_kept_and_pages_are_never_replaced(project: Path) -> None:

@@ -189,3 +189,17 @@ def test_a_ten_megabyte_file_is_refused_with_its_size(tmp_path: Path) -> None:
     assert load(tmp_path, data)[1] == [
         f"{PATH}: the file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it or move long material out of it",
     ]
+
+
+def test_a_next_line_character_is_refused_not_turned_into_a_space(tmp_path: Path) -> None:
+    text = ENTRY.replace("owner: Support team", "owner: Support\x85team")
+    assert load(tmp_path, text.encode())[1] == [
+        f"{PATH}:5: the file contains the invisible line break U+0085; remove it, or use a normal line break"
+    ]
+
+
+def test_a_line_separator_in_quoted_text_is_kept(tmp_path: Path) -> None:
+    text = ENTRY.replace("owner: Support team", "owner: 'Support\u2028team'")
+    help_center, problems = load(tmp_path, text.encode())
+    assert problems == [] and help_center is not None
+    assert help_center.entry("log-in").owner == "Support\u2028team"

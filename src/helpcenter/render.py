@@ -153,8 +153,8 @@ class PageRenderer:
         }
         keywords = search_keywords(entry)
         if keywords:
-            # Material's search shows tags as HTML in its results, like titles.
-            meta["tags"] = [theme_text(keyword) for keyword in keywords]
+            # Material's search shows tags as HTML in its results; quotes stay, as words hold them.
+            meta["tags"] = [html.escape(" ".join(keyword.split()), quote=False) for keyword in keywords]
         thumbnail = None
         if entry.video and entry.video.thumbnail:
             # Raw HTML is not rewritten by MkDocs, so the path is made relative to the built page.

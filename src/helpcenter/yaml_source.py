@@ -40,6 +40,11 @@ def line_of(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+# NEL: YAML reads it as a line break and turns it into a space or a new line. (U+2028 and U+2029
+# are line breaks to YAML too, but it keeps them as they are.)
+_HIDDEN_LINE_BREAK = re.compile("\x85")
+
+
 def read_yaml(file: Path, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
     """Parse `file`; on any mistake return no tree and the problems, never raise."""
     try:
@@ -64,6 +69,13 @@ def read_yaml(file: Path, shown_path: str) -> tuple[YamlFile | None, list[Proble
         return None, [
             Problem(shown_path, line, "", "the file is not valid UTF-8; save it with UTF-8 encoding")
         ]
+    hidden_break = _HIDDEN_LINE_BREAK.search(text)
+    if hidden_break:
+        line = text.count("\n", 0, hidden_break.start()) + 1
+        return None, [Problem(shown_path, line, "", (
+            f"the file contains the invisible line break U+{ord(hidden_break.group()):04X}; "
+            "remove it, or use a normal line break"
+        ))]
     empty = Problem(shown_path, 1, "", "the file is empty; fill in the fields or delete it")
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
