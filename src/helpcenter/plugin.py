@@ -70,9 +70,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
 
 def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
-    """Home, one item per category, then the hand-written pages: never one item per entry."""
+    """The home page, then the hand-written pages.
+
+    Categories and entries stay out: every page carries the whole navigation, so a navigation
+    that grew with the content would make every page, and the build, grow with it. The home page
+    lists the categories, and each entry page links back to its category.
+    """
     items = [{help_center.settings.home_title: "index.md"}]
-    items.extend({category.title: category.src_uri} for category in help_center.categories)
     for page in sorted(docs_dir.glob("*.md")):
         if page.name not in ("index.md", "404.md"):
             items.append({_page_title(page): page.name})
