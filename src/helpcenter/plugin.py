@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,7 @@ from .content import load_help_center
 from .model import HelpCenter
 from .problems import ContentError
 from .render import render_pages
+from .shared_blocks import SharedBlocks
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -27,6 +29,8 @@ class HelpCenterConfig(Config):
     """The content folder, relative to mkdocs.yml."""
     templates_dir = c.Type(str, default="overrides/helpcenter")
     """Templates here replace the packaged page templates of the same name (home.md.j2, entry.md.j2, ...)."""
+    share_theme_blocks = c.Type(bool, default=True)
+    """Render the theme blocks that are the same on every entry page once per build (overrides/main.html)."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
@@ -42,7 +46,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             raise PluginError("The help-center content has problems:\n" + error.report()) from None
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
+        self.shared_blocks = SharedBlocks(enabled=self.config.share_theme_blocks)
         return config
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.globals["helpcenter_shared"] = self.shared_blocks.render
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for page in render_pages(self.help_center, self.templates_dir, config.use_directory_urls):
