@@ -72,6 +72,30 @@ def test_home_and_category_pages_list_everything_at_scale(many_categories: Path)
         assert listed == [entry.title for entry in help_center.entries_in(category.id)]
 
 
+def test_shared_theme_blocks_leave_every_page_unchanged(many_categories: Path, tmp_path: Path) -> None:
+    """The blocks rendered once per build (overrides/main.html) give the same HTML as rendering each page."""
+    config = many_categories / "mkdocs.yml"
+    unshared = tmp_path / "unshared"
+    result = run_build(many_categories, "--config-file", str(_without_shared_blocks(config, tmp_path)),
+                       "--site-dir", str(unshared))
+    assert result.returncode == 0, result.stderr
+    shared = many_categories / "site"
+    pages = sorted(path.relative_to(shared) for path in shared.rglob("*.html"))
+    assert len(pages) > 70
+    assert pages == sorted(path.relative_to(unshared) for path in unshared.rglob("*.html"))
+    for page in pages:
+        assert (shared / page).read_bytes() == (unshared / page).read_bytes(), page
+
+
+def _without_shared_blocks(config: Path, folder: Path) -> Path:
+    text = config.read_text(encoding="utf-8")
+    assert "  - helpcenter\n" in text
+    copy = config.with_name("mkdocs-unshared.yml")
+    copy.write_text(text.replace("  - helpcenter\n", "  - helpcenter:\n      share_theme_blocks: false\n"),
+                    encoding="utf-8")
+    return copy
+
+
 def test_the_benchmark_runs_end_to_end_in_quick_mode() -> None:
     """Two small sizes that share a category's entries: every figure printed, no timing asserted."""
     result = subprocess.run(
