@@ -103,7 +103,7 @@ def test_the_benchmark_runs_end_to_end_in_quick_mode() -> None:
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    for label in ("validation", "build (wall)", "build (CPU)", "Markdown floor", "peak memory", "site",
+    for label in ("validation (CPU)", "build (wall)", "build (CPU)", "Markdown floor (CPU)", "peak memory", "site",
                   "largest entry page", "search index", "first search download"):
         assert f"\n{label} " in result.stdout, label
     assert "PASS  every entry page at most 40 KB" in result.stdout

@@ -3,6 +3,9 @@
 Run it as `scripts/bench` (or `python -m helpcenter.benchmark`). Each build runs `mkdocs build`
 in a child process, so its peak memory is its own; Python-Markdown alone, rendering the same
 entry pages with the same extensions, gives the floor that the build is compared with.
+
+Times are taken twice: wall-clock, and the CPU time of the work itself. The targets are judged on
+CPU time, because the machine is shared: wall-clock time also counts whatever else is running.
 """
 
 from __future__ import annotations
@@ -47,9 +50,11 @@ class Measurement:
     entries: int
     runs: int
     validate_s: float = 0.0
+    validate_cpu_s: float = 0.0
     build_s: float = 0.0
     build_cpu_s: float = 0.0
     floor_s: float = 0.0
+    floor_cpu_s: float = 0.0
     peak_rss_bytes: int = 0
     site_bytes: int = 0
     search_index_bytes: int = 0
@@ -66,19 +71,20 @@ class Measurement:
 
 def measure(entries: int, runs: int, workdir: Path, project_root: Path) -> Measurement:
     project = write_synthetic_project(workdir / f"help-center-{entries}", entries, project_root)
-    validations, floors, builds, cpus = [], [], [], []
+    times: dict[str, list[float]] = {name: [] for name in
+                                     ("validate_s", "validate_cpu_s", "floor_s", "floor_cpu_s", "build_s", "build_cpu_s")}
     result = Measurement(entries, runs)
     for _ in range(runs):
-        validations.append(_time_validation(project))
-        floors.append(markdown_floor(project))
+        for name, value in zip(("validate_s", "validate_cpu_s"), _time_validation(project)):
+            times[name].append(value)
+        for name, value in zip(("floor_s", "floor_cpu_s"), markdown_floor(project)):
+            times[name].append(value)
         wall, cpu, peak = build_site(project)
-        builds.append(wall)
-        cpus.append(cpu)
+        times["build_s"].append(wall)
+        times["build_cpu_s"].append(cpu)
         result.peak_rss_bytes = max(result.peak_rss_bytes, peak)
-    result.validate_s = statistics.median(validations)
-    result.floor_s = statistics.median(floors)
-    result.build_s = statistics.median(builds)
-    result.build_cpu_s = statistics.median(cpus)
+    for name, values in times.items():
+        setattr(result, name, statistics.median(values))
     _measure_site(project, result)
     return result
 
@@ -101,8 +107,8 @@ def build_site(project: Path) -> tuple[float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
-def markdown_floor(project: Path) -> float:
-    """Seconds Python-Markdown alone takes to render every entry page, with the site's extensions."""
+def markdown_floor(project: Path) -> tuple[float, float]:
+    """Wall and CPU seconds Python-Markdown alone takes to render every entry page, with the site's extensions."""
     help_center = load_help_center(project / "faq_data", project)
     entry_uris = {entry.src_uri for entry in help_center.entries}
     pages = [
@@ -113,11 +119,11 @@ def markdown_floor(project: Path) -> float:
     extensions, configs = markdown_extensions(project / "mkdocs.yml")
     renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
     renderer.convert(pages[0])  # loads what extensions load on first use (the emoji index, ...)
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     for text in pages:
         renderer.reset()
         renderer.convert(text)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - started_cpu
 
 
 def markdown_extensions(config_file: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
@@ -151,13 +157,13 @@ def _without_front_matter(page: str) -> str:
     return page.split("---\n", 2)[2] if page.startswith("---\n") else page
 
 
-def _time_validation(project: Path) -> float:
-    started = time.perf_counter()
+def _time_validation(project: Path) -> tuple[float, float]:
+    started, started_cpu = time.perf_counter(), time.process_time()
     _, problems = check_help_center(project / "faq_data", project)
-    elapsed = time.perf_counter() - started
+    elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     if problems:
         raise RuntimeError("the synthetic content has problems:\n" + "\n".join(map(str, problems)))
-    return elapsed
+    return elapsed, elapsed_cpu
 
 
 def _measure_site(project: Path, result: Measurement) -> None:
@@ -181,26 +187,29 @@ def targets(measurements: Sequence[Measurement]) -> list[Target]:
     found: list[Target] = []
     large = by_size.get(LARGE)
     if large:
-        found.append(Target("validate 10,000 entries in at most 2 s", large.validate_s <= 2.0,
-                            f"{large.validate_s:.2f} s"))
+        found.append(Target("validate 10,000 entries in at most 2 s", large.validate_cpu_s <= 2.0,
+                            f"{large.validate_cpu_s:.2f} s CPU ({large.validate_s:.2f} s wall)"))
     else:
         found.append(Target("validate 10,000 entries in at most 2 s", None, "not run: add --large"))
     small = sorted(size for size in by_size if size != LARGE)
     pair = (100, 1000) if {100, 1000} <= set(small) else tuple(small[:2])
     if len(pair) == 2:
         low, high = by_size[pair[0]], by_size[pair[1]]
-        marginal = (high.build_s - low.build_s) / (high.entries - low.entries)
-        floor = high.floor_s / high.entries
+        marginal = (high.build_cpu_s - low.build_cpu_s) / (high.entries - low.entries)
+        marginal_wall = (high.build_s - low.build_s) / (high.entries - low.entries)
+        floor = high.floor_cpu_s / high.entries
         found.append(Target(f"marginal build cost per entry ({pair[0]} -> {pair[1]}) at most 6 ms",
-                            marginal <= 0.006, f"{marginal * 1000:.2f} ms"))
+                            marginal <= 0.006,
+                            f"{marginal * 1000:.2f} ms CPU ({marginal_wall * 1000:.2f} ms wall)"))
         found.append(Target("marginal build cost at most 3 x the Markdown floor per entry",
                             marginal <= 3 * floor,
-                            f"{marginal * 1000:.2f} ms vs floor {floor * 1000:.2f} ms: {marginal / floor:.2f} x"))
+                            f"{marginal * 1000:.2f} ms vs floor {floor * 1000:.2f} ms CPU: {marginal / floor:.2f} x"))
     else:
         found.append(Target("marginal build cost per entry at most 6 ms and 3 x the floor", None,
                             "needs two sizes, such as --sizes 100,1000"))
     if large:
-        found.append(Target("10,000 entries built in at most 90 s", large.build_s <= 90, f"{large.build_s:.1f} s"))
+        found.append(Target("10,000 entries built in at most 90 s", large.build_cpu_s <= 90,
+                            f"{large.build_cpu_s:.1f} s CPU ({large.build_s:.1f} s wall)"))
         found.append(Target("peak memory of the 10,000-entry build at most 1 GB",
                             large.peak_rss_bytes <= 1_000_000_000, f"{large.peak_rss_bytes / 1e6:.0f} MB"))
     else:
@@ -235,12 +244,14 @@ def report(measurements: Sequence[Measurement]) -> list[str]:
     rows = [
         ("entries", lambda m: f"{m.entries:,}"),
         ("runs (median of)", lambda m: f"{m.runs}"),
-        ("validation", lambda m: f"{m.validate_s:.2f} s"),
-        ("build (wall)", lambda m: f"{m.build_s:.1f} s"),
+        ("validation (CPU)", lambda m: f"{m.validate_cpu_s:.2f} s"),
+        ("validation (wall)", lambda m: f"{m.validate_s:.2f} s"),
         ("build (CPU)", lambda m: f"{m.build_cpu_s:.1f} s"),
-        ("build per entry", lambda m: f"{m.build_s / m.entries * 1000:.1f} ms"),
-        ("Markdown floor", lambda m: f"{m.floor_s:.2f} s"),
-        ("build / floor", lambda m: f"{m.build_s / m.floor_s:.1f} x"),
+        ("build (wall)", lambda m: f"{m.build_s:.1f} s"),
+        ("build per entry (CPU)", lambda m: f"{m.build_cpu_s / m.entries * 1000:.1f} ms"),
+        ("Markdown floor (CPU)", lambda m: f"{m.floor_cpu_s:.2f} s"),
+        ("Markdown floor (wall)", lambda m: f"{m.floor_s:.2f} s"),
+        ("build / floor (CPU)", lambda m: f"{m.build_cpu_s / m.floor_cpu_s:.1f} x"),
         ("peak memory", lambda m: f"{m.peak_rss_bytes / 1e6:.0f} MB"),
         ("site", lambda m: f"{m.site_bytes / 1e6:.1f} MB"),
         ("largest entry page", lambda m: f"{m.largest_entry_bytes / 1e3:.1f} KB"),
@@ -285,8 +296,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
     options = parser.parse_args(list(argv) if argv is not None else None)
     sizes = options.sizes + ([LARGE] if options.large and LARGE not in options.sizes else [])
-    print(f"{os.cpu_count()} CPUs; load average {_load()} at the start. "
-          "Other processes share this machine: wall times include their load.", flush=True)
+    print(f"{os.cpu_count()} CPUs; load average {_load()} at the start. Other processes share this "
+          "machine: wall times include their load, so targets are judged on CPU time.", flush=True)
     with tempfile.TemporaryDirectory(prefix="helpcenter-bench-") as temporary:
         workdir = options.keep or Path(temporary)
         workdir.mkdir(parents=True, exist_ok=True)

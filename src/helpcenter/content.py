@@ -269,16 +269,17 @@ def _check_markdown_links(
     for link in link_targets(markdown):
         line = first_line + link.line_offset
         name = link.target.split(":", 1)[1] if ":" in link.target else ""
-        if link.scheme == "link" and links is not None and name not in links:
+        scheme = link.scheme
+        if scheme == "link" and links is not None and name not in links:
             hint = did_you_mean(name, links) or "; define it under 'links' in faq_data/settings.yml"
             problems.append(Problem(source, line, field, f"no link is named '{name}'{hint}"))
-        elif link.scheme == "entry" and name not in entry_ids:
+        elif scheme == "entry" and name not in entry_ids:
             problems.append(Problem(source, line, field, f"no entry has the id '{name}'{did_you_mean(name, entry_ids)}"))
-        elif link.scheme in ("http", "https") and not is_web_url(link.target):
+        elif scheme in ("http", "https") and not is_web_url(link.target):
             problems.append(Problem(source, line, field, f"malformed web address '{link.target}'"))
-        elif link.scheme == "mailto" and not is_mail_url(link.target):
+        elif scheme == "mailto" and not is_mail_url(link.target):
             problems.append(Problem(source, line, field, f"malformed e-mail link '{link.target}'"))
-        elif link.scheme not in ("", "link", "entry", "http", "https", "mailto", "tel"):
+        elif scheme not in ("", "link", "entry", "http", "https", "mailto", "tel"):
             problems.append(Problem(source, line, field, (
                 f"unsupported link '{link.target}': use https://..., mailto:..., link:NAME or entry:ID"
             )))

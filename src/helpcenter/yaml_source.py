@@ -167,5 +167,7 @@ def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
                 if may_hide_content or not isinstance(value, yaml.ScalarNode):
                     stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend(
+                item for item in node.value if may_hide_content or not isinstance(item, yaml.ScalarNode)
+            )
     return problems
