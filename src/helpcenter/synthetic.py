@@ -118,6 +118,10 @@ def _category(number: int) -> str:
 def _entry(number: int, category: int, siblings: range) -> str:
     rng = random.Random(number)
     others = [other for other in siblings if other != number]
+    # Answer and steps together: 80 to 300 words, most answers short (the mode is 120).
+    words = round(rng.triangular(80, 300, 120))
+    steps = [_step(rng) for _ in range(rng.randint(3, 6))] if rng.random() < 0.4 else []
+    words = max(40, words - sum(len(step.split()) for step in steps))
     lines = [
         f"title: {_quoted(entry_title(number))}",
         f"summary: {_quoted(_sentence(rng, 12, 24))}",
@@ -125,11 +129,11 @@ def _entry(number: int, category: int, siblings: range) -> str:
         f"reviewed: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         f"owner: {rng.choice(_OWNERS)}",
         "answer: |",
-        *("  " + line if line else "" for line in _answer(rng, others).split("\n")),
+        *("  " + line if line else "" for line in _answer(rng, others, words).split("\n")),
     ]
-    if rng.random() < 0.4:
+    if steps:
         lines.append("steps:")
-        lines.extend(f"  - {_quoted(_step(rng))}" for _ in range(rng.randint(3, 6)))
+        lines.extend(f"  - {_quoted(step)}" for step in steps)
     if rng.random() < 0.1:
         lines.extend(_video(rng, number))
     if others and rng.random() < 0.7:
@@ -142,14 +146,13 @@ def _entry(number: int, category: int, siblings: range) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _answer(rng: random.Random, others: list[int]) -> str:
-    """80 to 300 words of Markdown: paragraphs with links and emphasis, often a list, sometimes a note."""
-    target = rng.randint(80, 300)
+def _answer(rng: random.Random, others: list[int], target: int) -> str:
+    """About `target` words of Markdown: paragraphs with links and emphasis, often a list, sometimes a note."""
     blocks: list[str] = []
     words = 0
     after_paragraph = False
     while words < target:
-        kind = rng.random() if after_paragraph else 1.0
+        kind = rng.random() if after_paragraph and target - words >= 40 else 1.0
         after_paragraph = kind >= 0.3
         if kind < 0.25:
             items = [_sentence(rng, 4, 12) for _ in range(rng.randint(3, 5))]
@@ -160,10 +163,11 @@ def _answer(rng: random.Random, others: list[int]) -> str:
             blocks.append(f'!!! note "Good to know"\n\n    {note}')
             words += len(note.split()) + 3
         else:
-            sentences = [_sentence(rng, 8, 18) for _ in range(rng.randint(2, 4))]
-            paragraph = " ".join(sentences)
-            words += len(paragraph.split())
-            blocks.append(_with_link(rng, paragraph, others))
+            sentences: list[str] = []
+            while words < target and len(sentences) < 4:
+                sentences.append(_sentence(rng, 8, 18))
+                words += len(sentences[-1].split())
+            blocks.append(_with_link(rng, " ".join(sentences), others))
     return "\n\n".join(blocks)
 
 
