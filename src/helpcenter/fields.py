@@ -29,6 +29,7 @@ _KIND_NAMES = {
     "link_map": "a group of 'name: address' lines, indented under this one",
 }
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WHITESPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class Reader:
 
 def is_web_url(text: str) -> bool:
     """An absolute http(s) address with a host and no spaces."""
-    if any(character.isspace() for character in text):
+    if _WHITESPACE.search(text):
         return False
     parts = urlsplit(text)
     host = parts.hostname or ""
