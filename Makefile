@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check browser-deps clean
+.PHONY: site test serve check bench browser-deps clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -15,6 +15,10 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/helpcenter check
+
+# The scale benchmark (README, Performance): 100 and 1,000 entries; `scripts/bench --large` adds 10,000.
+bench: $(STAMP)
+	scripts/bench
 
 test: $(STAMP) browser-deps
 	$(BIN)/pytest
