@@ -14,6 +14,7 @@ import argparse
 import gzip
 import importlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,7 +71,10 @@ class Measurement:
 
 
 def measure(entries: int, runs: int, workdir: Path, project_root: Path) -> Measurement:
-    project = write_synthetic_project(workdir / f"help-center-{entries}", entries, project_root)
+    project = workdir / f"help-center-{entries}"
+    if project.exists():
+        shutil.rmtree(project)  # a folder kept by an earlier --keep run
+    write_synthetic_project(project, entries, project_root)
     times: dict[str, list[float]] = {name: [] for name in
                                      ("validate_s", "validate_cpu_s", "floor_s", "floor_cpu_s", "build_s", "build_cpu_s")}
     result = Measurement(entries, runs)
