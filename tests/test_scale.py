@@ -3,6 +3,7 @@ a navigation that does not grow with the content, and the shortcuts taken for sp
 
 from __future__ import annotations
 
+import json
 import posixpath
 import subprocess
 from pathlib import Path
@@ -94,6 +95,17 @@ def _without_shared_blocks(config: Path, folder: Path) -> Path:
     copy.write_text(text.replace("  - helpcenter\n", "  - helpcenter:\n      share_theme_blocks: false\n"),
                     encoding="utf-8")
     return copy
+
+
+def test_related_questions_and_the_contact_box_stay_out_of_the_search_index(built_site: Path) -> None:
+    """They repeat other entries' titles and one sentence on every page: noise for search, and bytes."""
+    page = BeautifulSoup((built_site / "two-factor/reset-2fa/index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select_one("h2#related-questions") is not None
+    assert page.select_one("aside.hc-contact") is not None
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [doc["location"] for doc in docs if doc["location"].endswith("#related-questions")]
+    assert not [doc["location"] for doc in docs if "Still need help" in doc["text"]]
+    assert any("photo of yourself holding" in doc["text"] for doc in docs if doc["location"].startswith("two-factor/reset-2fa/"))
 
 
 def test_the_benchmark_runs_end_to_end_in_quick_mode() -> None:
