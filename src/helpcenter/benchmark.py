@@ -103,7 +103,8 @@ def build_site(project: Path) -> tuple[float, float, int]:
     )
     assert process.stdout is not None
     output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)  # this child's own resource usage, not all children's
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
@@ -299,6 +300,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                         help="the project whose mkdocs.yml, docs/ and overrides/ are built (default: here)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
     options = parser.parse_args(list(argv) if argv is not None else None)
+    if options.runs < 1 or options.large_runs < 1:
+        parser.error("--runs and --large-runs are at least 1")
     sizes = options.sizes + ([LARGE] if options.large and LARGE not in options.sizes else [])
     print(f"{os.cpu_count()} CPUs; load average {_load()} at the start. Other processes share this "
           "machine: wall times include their load, so targets are judged on CPU time.", flush=True)
@@ -309,7 +312,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         for size in sizes:
             runs = options.large_runs if size == LARGE else options.runs
             print(f"measuring {size:,} entries, {runs} run{'s' if runs != 1 else ''}...", flush=True)
-            measurements.append(measure(size, runs, workdir, options.project))
+            try:
+                measurements.append(measure(size, runs, workdir, options.project))
+            except RuntimeError as error:
+                print(error, file=sys.stderr)
+                return 1
     print(f"load average {_load()} at the end.\n")
     print("\n".join(report(measurements)))
     return 0
