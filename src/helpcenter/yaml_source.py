@@ -27,8 +27,8 @@ _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
     """Resolves only the tags the checks read (null, merge keys): values are read as text anyway.
 
-    PyYAML's resolver tries a list of regular expressions on every plain value; skipping them
-    makes reading thousands of entries several times faster.
+    PyYAML's resolver tries a list of regular expressions on every plain value, and calls path
+    resolvers on every node; skipping both takes about a fifth off the time a file takes to read.
     """
 
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
