@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check browser-deps checker-deps page-weight clean
+.PHONY: site test serve check bench browser-deps checker-deps page-weight clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -16,6 +16,10 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/helpcenter check
+
+# The scale benchmark (README, Performance): 100 and 1,000 entries; `scripts/bench --large` adds 10,000.
+bench: $(STAMP)
+	scripts/bench
 
 test: $(STAMP) browser-deps checker-deps $(NODE_STAMP)
 	$(BIN)/pytest

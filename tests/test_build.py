@@ -97,11 +97,26 @@ def test_category_pages_list_their_questions_with_summaries(built_site: Path) ->
             assert entry.summary in " ".join(article.get_text().split())
 
 
-def test_navigation_lists_categories_not_entries(built_site: Path) -> None:
-    soup = page(built_site, "account/change-password/")
-    nav_links = {a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")}
-    assert {category.title for category in HELP_CENTER.categories} <= nav_links
-    assert not {entry.title for entry in HELP_CENTER.entries} & nav_links
+def primary_nav(soup: BeautifulSoup) -> list[str]:
+    return [a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+
+
+def test_navigation_holds_neither_categories_nor_entries(built_site: Path) -> None:
+    """Every page carries the navigation, so it must not grow with the content (see test_scale.py)."""
+    expected = [HELP_CENTER.settings.home_title, "Contact us"]
+    for entry in HELP_CENTER.entries:
+        assert primary_nav(page(built_site, entry.url)) == expected, entry.id
+    for category in HELP_CENTER.categories:
+        assert primary_nav(page(built_site, category.url)) == expected, category.id
+
+
+def test_entry_pages_lead_back_to_home_and_their_category(built_site: Path) -> None:
+    for entry in HELP_CENTER.entries:
+        crumbs = page(built_site, entry.url).select("nav.hc-breadcrumbs a")
+        category = HELP_CENTER.category(entry.category)
+        assert [a.get_text(strip=True) for a in crumbs] == [HELP_CENTER.settings.home_title, category.title]
+        targets = [urljoin(f"http://site/{entry.url}", a["href"]).rstrip("/") + "/" for a in crumbs]
+        assert targets == ["http://site/", f"http://site/{category.url}"]
 
 
 def test_search_index_holds_every_entry(built_site: Path) -> None:

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
+import jinja2
 import markdown
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -24,6 +25,7 @@ from .problems import ContentError
 from .redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
 from .render import render_pages, theme_text
 from .robots import ROBOTS_URI, robots_txt
+from .shared_blocks import SharedBlocks
 from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 from .structured_data import PageData, SiteAddress, page_data, plain_text
 
@@ -37,6 +39,8 @@ class HelpCenterConfig(Config):
     """Templates here replace the packaged page templates of the same name (home.md.j2, entry.md.j2, ...)."""
     ledger = c.Type(str, default="published-urls.txt")
     """The ledger of published addresses, relative to mkdocs.yml; an empty value turns the ledger check off."""
+    share_theme_blocks = c.Type(bool, default=True)
+    """Render the theme blocks that are the same on every entry page once per build (overrides/main.html)."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
@@ -63,7 +67,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             config.nav = navigation(self.help_center, Path(config.docs_dir))
         self._set_up_search_engine_data(config)
         self._build_beside_the_site(config)
+        self.shared_blocks = SharedBlocks(enabled=self.config.share_theme_blocks)
         return config
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.globals["helpcenter_shared"] = self.shared_blocks.render
+        self.sitemap_urls = sitemap_urls(self.help_center, files)
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for page in render_pages(self.help_center, self.templates_dir, config.use_directory_urls):
@@ -167,10 +177,6 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             keep_serving_the_last_good_site(server)
         return server
 
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.sitemap_urls = sitemap_urls(self.help_center, files)
-        return env
-
     @event_priority(-100)  # last, once every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_sitemap(Path(config.site_dir), self.sitemap_urls)
@@ -265,9 +271,13 @@ def keep_serving_the_last_good_site(server: Any) -> None:
 
 
 def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
-    """Home, one item per category, then the hand-written pages: never one item per entry."""
+    """The home page, then the hand-written pages.
+
+    Categories and entries stay out: every page carries the whole navigation, so a navigation
+    that grew with the content would make every page, and the build, grow with it. The home page
+    lists the categories, and each entry page links back to its category.
+    """
     items = [{theme_text(help_center.settings.home_title): "index.md"}]
-    items.extend({theme_text(category.title): category.src_uri} for category in help_center.categories)
     for page in sorted(docs_dir.glob("*.md")):
         if page.name not in ("index.md", "404.md"):
             items.append({_page_title(page): page.name})

@@ -18,6 +18,7 @@ from .model import Category, Entry, HelpCenter
 from .search_keywords import search_keywords
 
 HOME_URI = "index.md"
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: front matter for thousands of pages
 _TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_PUNCTUATION = set(",?'/;\"%-.")
 _LIST_MARKER = re.compile(r"^(\s*)([-.]|\d+\.)")
@@ -57,8 +58,17 @@ def theme_text(text: str) -> str:
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
-    """The Markdown link from one page's source to another's, as MkDocs resolves it."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """The Markdown link from one page's source to another's, as MkDocs resolves it.
+
+    `posixpath.relpath` without its filesystem lookups (it calls `os.getcwd`): the source paths
+    of pages are already relative and normalised, and a build computes several per entry.
+    """
+    folder = from_uri.split("/")[:-1]
+    target = to_uri.split("/")
+    shared = 0
+    while shared < len(folder) and shared < len(target) - 1 and folder[shared] == target[shared]:
+        shared += 1
+    return "/".join([".."] * (len(folder) - shared) + target[shared:])
 
 
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
@@ -195,5 +205,5 @@ def _icon_shortcode(icon: str) -> str:
 
 
 def _with_front_matter(meta: Mapping[str, Any], body: str) -> str:
-    front = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1_000_000)
+    front = yaml.dump(dict(meta), Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
     return f"---\n{front}---\n\n{body}"

@@ -26,6 +26,30 @@ _CORE_TAGS = frozenset(
     _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 )
 _MISSING_SPACE = re.compile(r"^\s*[A-Za-z_][\w-]*:[^\s:]")
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Resolves only the tags the checks read (null, merge keys): values are read as text anyway.
+
+    PyYAML's resolver tries a list of regular expressions on every plain value, and calls path
+    resolvers on every node; skipping both takes about a fifth off the time a file takes to read.
+    """
+
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _NULL_WORDS:
+                return _STANDARD_TAG + "null"
+            if implicit[0] and value == "<<":
+                return _STANDARD_TAG + "merge"
+            return _STANDARD_TAG + "str"
+        return _STANDARD_TAG + ("seq" if kind is yaml.SequenceNode else "map")
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """No path resolvers are registered: skip PyYAML's bookkeeping for every node."""
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -81,7 +105,7 @@ def read_yaml(file: Path, shown_path: str) -> tuple[YamlFile | None, list[Proble
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return None, [empty]
-    loader = _Loader(text)
+    loader = _ContentLoader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -94,7 +118,7 @@ def read_yaml(file: Path, shown_path: str) -> tuple[YamlFile | None, list[Proble
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
         return None, [empty]
-    problems = _structure_problems(shown_path, root)
+    problems = _structure_problems(shown_path, root, text)
     if problems:
         return None, problems
     return YamlFile(shown_path, root), []
@@ -148,30 +172,33 @@ def _character_problem(path: str, error: yaml.reader.ReaderError, text: str) -> 
     ))
 
 
-def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
+def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
     """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content."""
     problems: list[Problem] = []
+    # An alias needs an anchor (&name) and a custom tag needs '!': most files have neither
+    # character, and then only the keys of their mappings need a look.
+    may_hide_content = "&" in text or "!" in text
     seen: set[int] = set()
     aliased: set[int] = set()
     stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            if id(node) in aliased:
+        if may_hide_content:
+            if id(node) in seen:
+                if id(node) not in aliased:
+                    aliased.add(id(node))
+                    problems.append(
+                        Problem(
+                            path, line_of(node), "",
+                            "anchors and aliases (&name, *name) are not supported; write the value out in full",
+                        )
+                    )
                 continue
-            aliased.add(id(node))
-            problems.append(
-                Problem(
-                    path, line_of(node), "",
-                    "anchors and aliases (&name, *name) are not supported; write the value out in full",
+            seen.add(id(node))
+            if node.tag not in _CORE_TAGS:
+                problems.append(
+                    Problem(path, line_of(node), "", f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
                 )
-            )
-            continue
-        seen.add(id(node))
-        if node.tag not in _CORE_TAGS:
-            problems.append(
-                Problem(path, line_of(node), "", f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
-            )
         if isinstance(node, yaml.MappingNode):
             first_line: dict[str, int] = {}
             for key, value in node.value:
@@ -192,8 +219,12 @@ def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
                         )
                     else:
                         first_line[name] = line_of(key)
-                stack.append(key)
-                stack.append(value)
+                if may_hide_content or not isinstance(key, yaml.ScalarNode):
+                    stack.append(key)
+                if may_hide_content or not isinstance(value, yaml.ScalarNode):
+                    stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend(
+                item for item in node.value if may_hide_content or not isinstance(item, yaml.ScalarNode)
+            )
     return problems

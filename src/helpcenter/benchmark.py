@@ -1,0 +1,333 @@
+"""The scale benchmark: synthetic help centers of N entries, validated, built and measured.
+
+Run it as `scripts/bench` (or `python -m helpcenter.benchmark`). Each build runs `mkdocs build`
+in a child process, so its peak memory is its own; Python-Markdown alone, rendering the same
+entry pages with the same extensions, gives the floor that the build is compared with.
+
+Times are taken twice: wall-clock, and the CPU time of the work itself. The targets are judged on
+CPU time, because the machine is shared: wall-clock time also counts whatever else is running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import markdown
+import yaml
+
+from .content import check_help_center, load_help_center
+from .render import render_pages
+from .synthetic import write_synthetic_project
+
+LARGE = 10_000
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+"""MkDocs adds these to every site's Markdown extensions."""
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    passed: bool | None
+    """None when the run did not measure it."""
+    detail: str
+
+
+@dataclass
+class Measurement:
+    """The medians of several runs at one size."""
+
+    entries: int
+    runs: int
+    validate_s: float = 0.0
+    validate_cpu_s: float = 0.0
+    build_s: float = 0.0
+    build_cpu_s: float = 0.0
+    floor_s: float = 0.0
+    floor_cpu_s: float = 0.0
+    peak_rss_bytes: int = 0
+    site_bytes: int = 0
+    search_index_bytes: int = 0
+    first_search_bytes: int = 0
+    first_search_gzip_bytes: int = 0
+    entry_page_bytes: dict[str, int] = field(default_factory=dict)
+    entry_sources: dict[str, bytes] = field(default_factory=dict)
+    """Each entry's YAML file: pages are compared between sizes only where these are equal."""
+
+    @property
+    def largest_entry_bytes(self) -> int:
+        return max(self.entry_page_bytes.values(), default=0)
+
+
+def measure(entries: int, runs: int, workdir: Path, project_root: Path) -> Measurement:
+    project = workdir / f"help-center-{entries}"
+    if project.exists():
+        shutil.rmtree(project)  # a folder kept by an earlier --keep run
+    write_synthetic_project(project, entries, project_root)
+    times: dict[str, list[float]] = {name: [] for name in
+                                     ("validate_s", "validate_cpu_s", "floor_s", "floor_cpu_s", "build_s", "build_cpu_s")}
+    result = Measurement(entries, runs)
+    for _ in range(runs):
+        for name, value in zip(("validate_s", "validate_cpu_s"), _time_validation(project)):
+            times[name].append(value)
+        for name, value in zip(("floor_s", "floor_cpu_s"), markdown_floor(project)):
+            times[name].append(value)
+        wall, cpu, peak = build_site(project)
+        times["build_s"].append(wall)
+        times["build_cpu_s"].append(cpu)
+        result.peak_rss_bytes = max(result.peak_rss_bytes, peak)
+    for name, values in times.items():
+        setattr(result, name, statistics.median(values))
+    _measure_site(project, result)
+    return result
+
+
+def build_site(project: Path) -> tuple[float, float, int]:
+    """`mkdocs build --strict` in a child process: wall seconds, CPU seconds and peak memory in bytes."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)  # this child's own resource usage, not all children's
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"the build of {project} failed:\n{output.decode(errors='replace')}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+
+
+def markdown_floor(project: Path) -> tuple[float, float]:
+    """Wall and CPU seconds Python-Markdown alone takes to render every entry page, with the site's extensions."""
+    help_center = load_help_center(project / "faq_data", project)
+    entry_uris = {entry.src_uri for entry in help_center.entries}
+    pages = [
+        _without_front_matter(page.markdown)
+        for page in render_pages(help_center, project / "overrides" / "helpcenter")
+        if page.src_uri in entry_uris
+    ]
+    extensions, configs = markdown_extensions(project / "mkdocs.yml")
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    renderer.convert(pages[0])  # loads what extensions load on first use (the emoji index, ...)
+    started, started_cpu = time.perf_counter(), time.process_time()
+    for text in pages:
+        renderer.reset()
+        renderer.convert(text)
+    return time.perf_counter() - started, time.process_time() - started_cpu
+
+
+def markdown_extensions(config_file: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The Markdown extensions and their settings from mkdocs.yml, with the ones MkDocs always adds."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    extensions = list(MKDOCS_BUILTIN_EXTENSIONS)
+    configs: dict[str, dict[str, Any]] = {}
+    for item in config.get("markdown_extensions", []):
+        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name not in extensions:
+            extensions.append(name)
+        if settings:
+            configs[name] = settings
+    return extensions, configs
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!!python/name:` values (the emoji functions) as the objects they name."""
+
+
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    module, _, name = suffix.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _without_front_matter(page: str) -> str:
+    return page.split("---\n", 2)[2] if page.startswith("---\n") else page
+
+
+def _time_validation(project: Path) -> tuple[float, float]:
+    started, started_cpu = time.perf_counter(), time.process_time()
+    _, problems = check_help_center(project / "faq_data", project)
+    elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    if problems:
+        raise RuntimeError("the synthetic content has problems:\n" + "\n".join(map(str, problems)))
+    return elapsed, elapsed_cpu
+
+
+def _measure_site(project: Path, result: Measurement) -> None:
+    site = project / "site"
+    result.site_bytes = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    help_center = load_help_center(project / "faq_data", project)
+    result.entry_page_bytes = {
+        entry.id: (site / entry.url / "index.html").stat().st_size for entry in help_center.entries
+    }
+    result.entry_sources = {entry.id: (project / entry.source).read_bytes() for entry in help_center.entries}
+    index = site / "search" / "search_index.json"
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    downloads = [index.read_bytes(), *(worker.read_bytes() for worker in workers)]
+    result.search_index_bytes = len(downloads[0])
+    result.first_search_bytes = sum(len(data) for data in downloads)
+    result.first_search_gzip_bytes = sum(len(gzip.compress(data, 6)) for data in downloads)
+
+
+def targets(measurements: Sequence[Measurement]) -> list[Target]:
+    by_size = {measurement.entries: measurement for measurement in measurements}
+    found: list[Target] = []
+    large = by_size.get(LARGE)
+    if large:
+        found.append(Target("validate 10,000 entries in at most 2 s", large.validate_cpu_s <= 2.0,
+                            f"{large.validate_cpu_s:.2f} s CPU ({large.validate_s:.2f} s wall)"))
+    else:
+        found.append(Target("validate 10,000 entries in at most 2 s", None, "not run: add --large"))
+    small = sorted(size for size in by_size if size != LARGE)
+    pair = (100, 1000) if {100, 1000} <= set(small) else tuple(small[:2])
+    if len(pair) == 2:
+        low, high = by_size[pair[0]], by_size[pair[1]]
+        marginal = (high.build_cpu_s - low.build_cpu_s) / (high.entries - low.entries)
+        marginal_wall = (high.build_s - low.build_s) / (high.entries - low.entries)
+        floor = high.floor_cpu_s / high.entries
+        found.append(Target(f"marginal build cost per entry ({pair[0]} -> {pair[1]}) at most 6 ms",
+                            marginal <= 0.006,
+                            f"{marginal * 1000:.2f} ms CPU ({marginal_wall * 1000:.2f} ms wall)"))
+        found.append(Target("marginal build cost at most 3 x the Markdown floor per entry",
+                            marginal <= 3 * floor,
+                            f"{marginal * 1000:.2f} ms vs floor {floor * 1000:.2f} ms CPU: {marginal / floor:.2f} x"))
+    else:
+        found.append(Target("marginal build cost per entry at most 6 ms and 3 x the floor", None,
+                            "needs two sizes, such as --sizes 100,1000"))
+    if large:
+        found.append(Target("10,000 entries built in at most 90 s", large.build_cpu_s <= 90,
+                            f"{large.build_cpu_s:.1f} s CPU ({large.build_s:.1f} s wall)"))
+        found.append(Target("peak memory of the 10,000-entry build at most 1 GB",
+                            large.peak_rss_bytes <= 1_000_000_000, f"{large.peak_rss_bytes / 1e6:.0f} MB"))
+    else:
+        found.append(Target("10,000 entries built in at most 90 s with at most 1 GB", None, "not run: add --large"))
+    largest = max(measurements, key=lambda measurement: measurement.largest_entry_bytes)
+    found.append(Target("every entry page at most 40 KB at every size", largest.largest_entry_bytes <= 40_000,
+                        f"largest {largest.largest_entry_bytes:,} bytes (at {largest.entries:,} entries)"))
+    found.append(_same_size_target(measurements))
+    return found
+
+
+def _same_size_target(measurements: Sequence[Measurement]) -> Target:
+    """An entry whose file is the same in two help centers has a page of the same size in both."""
+    name = "an entry page has the same size at every size of help center"
+    smallest = min(measurements, key=lambda measurement: measurement.entries)
+    compared = differences = 0
+    for other in measurements:
+        if other is smallest:
+            continue
+        for entry_id, source in smallest.entry_sources.items():
+            if other.entry_sources.get(entry_id) == source:
+                compared += 1
+                differences += other.entry_page_bytes[entry_id] != smallest.entry_page_bytes[entry_id]
+    if not compared:
+        return Target(name, None, "needs two sizes that share entries (a full category: 50 entries)")
+    first = min(smallest.entry_page_bytes)
+    sizes = ", ".join(f"{m.entry_page_bytes[first]:,} B at {m.entries:,}" for m in measurements)
+    return Target(name, differences == 0, f"{compared - differences} of {compared} pages equal; {first}: {sizes}")
+
+
+def report(measurements: Sequence[Measurement]) -> list[str]:
+    rows = [
+        ("entries", lambda m: f"{m.entries:,}"),
+        ("runs (median of)", lambda m: f"{m.runs}"),
+        ("validation (CPU)", lambda m: f"{m.validate_cpu_s:.2f} s"),
+        ("validation (wall)", lambda m: f"{m.validate_s:.2f} s"),
+        ("build (CPU)", lambda m: f"{m.build_cpu_s:.1f} s"),
+        ("build (wall)", lambda m: f"{m.build_s:.1f} s"),
+        ("build per entry (CPU)", lambda m: f"{m.build_cpu_s / m.entries * 1000:.1f} ms"),
+        ("Markdown floor (CPU)", lambda m: f"{m.floor_cpu_s:.2f} s"),
+        ("Markdown floor (wall)", lambda m: f"{m.floor_s:.2f} s"),
+        ("build / floor (CPU)", lambda m: f"{m.build_cpu_s / m.floor_cpu_s:.1f} x"),
+        ("peak memory", lambda m: f"{m.peak_rss_bytes / 1e6:.0f} MB"),
+        ("site", lambda m: f"{m.site_bytes / 1e6:.1f} MB"),
+        ("largest entry page", lambda m: f"{m.largest_entry_bytes / 1e3:.1f} KB"),
+        ("search index", lambda m: f"{m.search_index_bytes / 1e3:,.0f} KB"),
+        ("first search download", lambda m: f"{m.first_search_bytes / 1e3:,.0f} KB"),
+        ("  gzip-compressed", lambda m: f"{m.first_search_gzip_bytes / 1e3:,.0f} KB"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = []
+    for label, cell in rows:
+        cells = "".join(f"{cell(measurement):>14}" for measurement in measurements)
+        lines.append(f"{label:<{width}}{cells}")
+    lines.append("")
+    for target in targets(measurements):
+        verdict = {True: "PASS", False: "FAIL", None: "----"}[target.passed]
+        lines.append(f"{verdict}  {target.name}: {target.detail}")
+    return lines
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part.replace("_", "").replace(",", "")) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes such as 100,1000, got '{text}'") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes are positive numbers of entries")
+    return sizes
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="scripts/bench",
+        description="Build synthetic help centers of several sizes and check the speed and size targets.",
+    )
+    parser.add_argument("--sizes", type=_sizes, default=[100, 1000],
+                        help="numbers of entries, comma-separated (default: 100,1000)")
+    parser.add_argument("--large", action="store_true", help=f"also measure {LARGE:,} entries")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; medians are reported (default: 3)")
+    parser.add_argument("--large-runs", type=int, default=1, help=f"runs at {LARGE:,} entries (default: 1)")
+    parser.add_argument("--project", type=Path, default=Path.cwd(),
+                        help="the project whose mkdocs.yml, docs/ and overrides/ are built (default: here)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
+    options = parser.parse_args(list(argv) if argv is not None else None)
+    if options.runs < 1 or options.large_runs < 1:
+        parser.error("--runs and --large-runs are at least 1")
+    sizes = options.sizes + ([LARGE] if options.large and LARGE not in options.sizes else [])
+    print(f"{os.cpu_count()} CPUs; load average {_load()} at the start. Other processes share this "
+          "machine: wall times include their load, so targets are judged on CPU time.", flush=True)
+    with tempfile.TemporaryDirectory(prefix="helpcenter-bench-") as temporary:
+        workdir = options.keep or Path(temporary)
+        workdir.mkdir(parents=True, exist_ok=True)
+        measurements = []
+        for size in sizes:
+            runs = options.large_runs if size == LARGE else options.runs
+            print(f"measuring {size:,} entries, {runs} run{'s' if runs != 1 else ''}...", flush=True)
+            try:
+                measurements.append(measure(size, runs, workdir, options.project))
+            except RuntimeError as error:
+                print(error, file=sys.stderr)
+                return 1
+    print(f"load average {_load()} at the end.\n")
+    print("\n".join(report(measurements)))
+    return 0
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
