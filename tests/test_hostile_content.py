@@ -78,7 +78,9 @@ def test_plain_text_fields_are_shown_exactly_as_written(hostile: tuple[Path, Hel
     assert words(home.select_one("article h1").get_text()) == words(help_center.settings.home_title)
     assert words(home.title.get_text()).startswith(words(help_center.settings.home_title))
     nav = [words(a.get_text()) for a in home.select("nav.md-nav--primary > ul > li > a.md-nav__link")]
-    assert [words(category.title) for category in help_center.categories] == nav[1:1 + len(help_center.categories)]
+    assert nav[0] == words(help_center.settings.home_title)
+    cards = [words(a.get_text()) for a in home.select(".hc-categories a")]
+    assert cards == [words(category.title) for category in help_center.categories]
     for category in help_center.categories:
         soup = soup_of(site, category.url)
         assert words(soup.select_one("article h1").get_text()) == words(category.title)
@@ -88,6 +90,10 @@ def test_plain_text_fields_are_shown_exactly_as_written(hostile: tuple[Path, Hel
         soup = soup_of(site, entry.url)
         article = soup.select_one("article")
         assert words(article.h1.get_text()) == words(entry.title), entry.id
+        breadcrumbs = [words(a.get_text()) for a in soup.select(".hc-breadcrumbs a")]
+        assert breadcrumbs == [
+            words(help_center.settings.home_title), words(help_center.category(entry.category).title)
+        ], entry.id
         assert soup.find("meta", attrs={"name": "description"})["content"] == words(entry.summary)
         assert words(soup.title.get_text()).startswith(words(entry.title))
         assert entry.video is not None

@@ -69,7 +69,7 @@ def test_home_and_category_pages_list_everything_at_scale(many_categories: Path)
     ]
     for category in help_center.categories:
         soup = BeautifulSoup((site / category.url / "index.html").read_text(encoding="utf-8"), "lxml")
-        listed = [h3.get_text(strip=True) for h3 in soup.select("article .hc-question h3")]
+        listed = [h2.get_text(strip=True) for h2 in soup.select("article .hc-question h2")]
         assert listed == [entry.title for entry in help_center.entries_in(category.id)]
 
 
@@ -90,9 +90,9 @@ def test_shared_theme_blocks_leave_every_page_unchanged(many_categories: Path, t
 
 def _without_shared_blocks(config: Path, folder: Path) -> Path:
     text = config.read_text(encoding="utf-8")
-    assert "  - helpcenter\n" in text
+    assert "  - helpcenter:\n" in text
     copy = config.with_name("mkdocs-unshared.yml")
-    copy.write_text(text.replace("  - helpcenter\n", "  - helpcenter:\n      share_theme_blocks: false\n"),
+    copy.write_text(text.replace("  - helpcenter:\n", "  - helpcenter:\n      share_theme_blocks: false\n"),
                     encoding="utf-8")
     return copy
 

@@ -78,6 +78,12 @@ def write_synthetic_project(
         encoding="utf-8",
     )
     write_synthetic_content(destination / "faq_data", entries, per_category)
+    # A synthetic help center has never been published: no ledger of addresses to keep.
+    config = destination / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - helpcenter\n", "  - helpcenter:\n      ledger: ''\n"),
+        encoding="utf-8",
+    )
     return destination
 
 
