@@ -142,7 +142,7 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
     entry_ids: set[str] = set()
     shown_folder = _shown(folder, root)
     for parts in _visible_files(folder):
-        path = folder.joinpath(*parts)
+        path = os.path.join(folder, *parts)
         shown = f"{shown_folder}/{'/'.join(parts)}"
         stem, dot, suffix = parts[-1].rpartition(".")
         if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
@@ -169,7 +169,7 @@ def _visible_files(folder: Path) -> list[tuple[str, ...]]:
     return sorted(found)
 
 
-def _load_entry(path: Path, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> _RawEntry | None:
+def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> _RawEntry | None:
     if not is_id(entry_id):
         problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -108,9 +109,7 @@ class Reader:
                 return () if not field.required else self._empty(node, name)
             self.problem(node, name, f"expected {_KIND_NAMES[field.kind]}, got {_describe(node)}")
             return None
-        item_kind: Kind = "markdown" if field.kind == "markdown_list" else "text"
-        item_field = Field(field.name, item_kind, True, field.description, pattern=field.pattern,
-                           pattern_hint=field.pattern_hint)
+        item_field = _item_field(field)
         items = [self._read_scalar(item, item_field, f"{name}[{index}]") for index, item in enumerate(node.value, 1)]
         if field.required and not node.value:
             self._empty(node, name)
@@ -142,9 +141,9 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, name, f"expected {_KIND_NAMES[field.kind]}, got {_describe(node)}")
             return None
-        if _is_empty(node):
-            return self._empty(node, name, field)
         raw = str(node.value)
+        if node.tag.endswith(":null") or not raw.strip():
+            return self._empty(node, name, field)
         text = raw.strip() if field.kind != "markdown" else raw.strip("\n")
         control = _CONTROL_CHARACTER.search(text)
         if control:
@@ -165,7 +164,7 @@ class Reader:
         if field.kind == "url" and not is_web_url(text):
             self.problem(node, name, f"expected {_KIND_NAMES['url']}, got '{text}'")
             return None
-        if field.pattern and not re.fullmatch(field.pattern, text):
+        if field.pattern and not _compiled(field.pattern).fullmatch(text):
             self.problem(node, name, f"expected {field.pattern_hint}, got '{text}'")
             return None
         return text
@@ -185,6 +184,19 @@ class Reader:
         else:
             self.problem(node, name, "empty value; fill it in or remove the field")
         return None
+
+
+@lru_cache(maxsize=None)
+def _item_field(field: Field) -> Field:
+    """The field each item of a list field is read as."""
+    item_kind: Kind = "markdown" if field.kind == "markdown_list" else "text"
+    return Field(field.name, item_kind, True, field.description, pattern=field.pattern,
+                 pattern_hint=field.pattern_hint)
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def is_web_url(text: str) -> bool:

@@ -6,6 +6,7 @@ original text: a text field reads `no` or `1.10` exactly as the editor wrote it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,11 @@ _CORE_TAGS = frozenset(
 )
 _MISSING_SPACE = re.compile(r"^\s*[A-Za-z_][\w-]*:[^\s:]")
 _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+_NULL_TAG = _STANDARD_TAG + "null"
+_MERGE_TAG = _STANDARD_TAG + "merge"
+_STR_TAG = _STANDARD_TAG + "str"
+_SEQ_TAG = _STANDARD_TAG + "seq"
+_MAP_TAG = _STANDARD_TAG + "map"
 
 
 class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -39,11 +45,11 @@ class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0] and value in _NULL_WORDS:
-                return _STANDARD_TAG + "null"
+                return _NULL_TAG
             if implicit[0] and value == "<<":
-                return _STANDARD_TAG + "merge"
-            return _STANDARD_TAG + "str"
-        return _STANDARD_TAG + ("seq" if kind is yaml.SequenceNode else "map")
+                return _MERGE_TAG
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
     def descend_resolver(self, current_node: object, current_index: object) -> None:
         """No path resolvers are registered: skip PyYAML's bookkeeping for every node."""
@@ -69,19 +75,20 @@ def line_of(node: yaml.Node) -> int:
 _HIDDEN_LINE_BREAK = re.compile("\x85")
 
 
-def read_yaml(file: Path, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
+def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
     """Parse `file`; on any mistake return no tree and the problems, never raise."""
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    shown_path, 0, "",
-                    f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                    "Split it or move long material out of it",
-                )
-            ]
-        data = file.read_bytes()
+        with open(file, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [
+                    Problem(
+                        shown_path, 0, "",
+                        f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
+                        "Split it or move long material out of it",
+                    )
+                ]
+            data = stream.read()
     except OSError as error:
         return None, [Problem(shown_path, 0, "", f"cannot read the file: {error.strerror}")]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -200,25 +207,26 @@ def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
                     Problem(path, line_of(node), "", f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
                 )
         if isinstance(node, yaml.MappingNode):
-            first_line: dict[str, int] = {}
+            # The key nodes by name: a key's line is worked out only for a duplicate's message.
+            first_key: dict[str, yaml.Node] = {}
             for key, value in node.value:
-                if key.tag == _STANDARD_TAG + "merge":
+                if key.tag == _MERGE_TAG:
                     problems.append(
                         Problem(path, line_of(key), "", "merge keys (<<) are not supported; write the fields out")
                     )
                     continue
                 if isinstance(key, yaml.ScalarNode):
                     name = str(key.value)
-                    if name in first_line:
+                    if name in first_key:
                         problems.append(
                             Problem(
                                 path, line_of(key), name,
-                                f"duplicate key: '{name}' is already set on line {first_line[name]}; "
+                                f"duplicate key: '{name}' is already set on line {line_of(first_key[name])}; "
                                 "keep one of the two",
                             )
                         )
                     else:
-                        first_line[name] = line_of(key)
+                        first_key[name] = key
                 if may_hide_content or not isinstance(key, yaml.ScalarNode):
                     stack.append(key)
                 if may_hide_content or not isinstance(value, yaml.ScalarNode):
