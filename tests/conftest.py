@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.synthetic import without_ledger  # noqa: F401 - tests import it from here
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "faq_data", "docs", "overrides", "schemas", "published-urls.txt")
 
@@ -24,15 +26,6 @@ def copy_project(destination: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, destination / part)
     return destination
-
-
-def without_ledger(project: Path) -> Path:
-    """Turn off the published-address check, for projects whose content replaces the real one."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - helpcenter\n" in text
-    config.write_text(text.replace("  - helpcenter\n", "  - helpcenter:\n      ledger: ''\n"), encoding="utf-8")
-    return project
 
 
 def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
