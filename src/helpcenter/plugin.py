@@ -20,6 +20,7 @@ from . import atomic_site
 from .content import load_help_center
 from .edit_links import edit_uri_for, page_sources
 from .ledger import published_urls, read_ledger, vanished_url_problems
+from .marked_parts import ANSWER, STEPS, take_parts
 from .model import Category, Entry, HelpCenter
 from .problems import ContentError
 from .redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
@@ -134,6 +135,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             files.remove(hand_written)
         files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Take the marked answer and steps out of an entry page, for its structured data."""
+        if not page.meta.get("helpcenter_entry"):
+            return html
+        html, self.rendered_answers[page.file.src_uri] = take_parts(html, (ANSWER, STEPS))
+        return html
+
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
@@ -157,6 +165,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.site_name = config.site_name
         self.categories_by_src = {category.src_uri: category for category in self.help_center.categories}
         self.markdown_to_html = markdown_converter(config)
+        self.rendered_answers: dict[str, dict[str, str]] = {}
 
     def _search_engine_data(self, page: Page, entry: Entry | None) -> PageData:
         category: Category | None = self.categories_by_src.get(page.file.src_uri)
@@ -166,7 +175,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             page.meta["description"] = theme_text(plain_text(self.markdown_to_html(intro)))
         return page_data(
             self.help_center, self.site_address, self.site_name, self.markdown_to_html,
-            entry=entry, category=category,
+            entry=entry, category=category, rendered=self.rendered_answers.pop(page.file.src_uri, None),
         )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -14,6 +14,7 @@ import jinja2
 import yaml
 
 from .markdown_links import LinkTarget, resolve_links
+from .marked_parts import marked
 from .model import Category, Entry, HelpCenter
 from .search_keywords import search_keywords
 
@@ -88,6 +89,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     environment.filters["md"] = markdown_text
     environment.filters["attr"] = html_attribute
     environment.filters["indent_block"] = lambda text, width=4: text.replace("\n", "\n" + " " * width)
+    environment.filters["marked"] = marked
     return environment
 
 

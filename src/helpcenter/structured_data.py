@@ -8,9 +8,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urljoin
 
+from .marked_parts import ANSWER, STEPS
 from .model import Category, Entry, HelpCenter, Video
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -78,10 +79,15 @@ def page_data(
     *,
     entry: Entry | None = None,
     category: Category | None = None,
+    rendered: Mapping[str, str] | None = None,
 ) -> PageData:
-    """The head data of an entry page, a category page, or (with neither) any other page."""
+    """The head data of an entry page, a category page, or (with neither) any other page.
+
+    `rendered` holds the entry's answer and steps as the page shows them in HTML (see marked_parts).
+    """
     if entry is not None:
-        items = entry_structured_data(help_center, entry, address, site_name, answer_text(entry, to_html))
+        answer = answer_text(entry, to_html, rendered)
+        items = entry_structured_data(help_center, entry, address, site_name, answer)
     elif category is not None:
         items = category_structured_data(help_center, category, address, site_name)
     else:
@@ -106,12 +112,18 @@ def plain_text(html_text: str) -> str:
     return parser.text()
 
 
-def answer_text(entry: Entry, to_html: MarkdownToHtml) -> str:
-    """The entry's answer and its numbered steps as plain text."""
-    # Rendered apart: steps appended to an answer that ends in a list would continue that list.
-    parts = [plain_text(to_html(entry.answer))]
+def answer_text(entry: Entry, to_html: MarkdownToHtml, rendered: Mapping[str, str] | None = None) -> str:
+    """The entry's answer and its numbered steps as plain text, from their HTML in `rendered` if there."""
+    rendered = rendered or {}
+    answer_html = rendered[ANSWER] if ANSWER in rendered else to_html(entry.answer)
+    parts = [plain_text(answer_html)]
     if entry.steps:
-        parts.append(plain_text(to_html("".join(f"1.  {_indented(step)}\n" for step in entry.steps))))
+        # Rendered apart: steps appended to an answer that ends in a list would continue that list.
+        steps_html = (
+            rendered[STEPS] if STEPS in rendered
+            else to_html("".join(f"1.  {_indented(step)}\n" for step in entry.steps))
+        )
+        parts.append(plain_text(steps_html))
     return "\n".join(part for part in parts if part)
 
 
