@@ -73,11 +73,14 @@ def test_home_and_category_pages_list_everything_at_scale(many_categories: Path)
         assert listed == [entry.title for entry in help_center.entries_in(category.id)]
 
 
-def test_shared_theme_blocks_leave_every_page_unchanged(many_categories: Path, tmp_path: Path) -> None:
-    """The blocks rendered once per build (overrides/main.html) give the same HTML as rendering each page."""
+def test_shared_theme_blocks_and_the_reused_markdown_converter_leave_every_page_unchanged(
+    many_categories: Path, tmp_path: Path
+) -> None:
+    """The blocks rendered once per build (overrides/main.html, overrides/partials/header.html) and one
+    Markdown converter for all generated pages give the same HTML as MkDocs and Material page by page."""
     config = many_categories / "mkdocs.yml"
     unshared = tmp_path / "unshared"
-    result = run_build(many_categories, "--config-file", str(_without_shared_blocks(config, tmp_path)),
+    result = run_build(many_categories, "--config-file", str(_without_build_shortcuts(config)),
                        "--site-dir", str(unshared))
     assert result.returncode == 0, result.stderr
     shared = many_categories / "site"
@@ -88,12 +91,12 @@ def test_shared_theme_blocks_leave_every_page_unchanged(many_categories: Path, t
         assert (shared / page).read_bytes() == (unshared / page).read_bytes(), page
 
 
-def _without_shared_blocks(config: Path, folder: Path) -> Path:
+def _without_build_shortcuts(config: Path) -> Path:
     text = config.read_text(encoding="utf-8")
     assert "  - helpcenter:\n" in text
     copy = config.with_name("mkdocs-unshared.yml")
-    copy.write_text(text.replace("  - helpcenter:\n", "  - helpcenter:\n      share_theme_blocks: false\n"),
-                    encoding="utf-8")
+    options = "      share_theme_blocks: false\n      reuse_markdown: false\n"
+    copy.write_text(text.replace("  - helpcenter:\n", "  - helpcenter:\n" + options), encoding="utf-8")
     return copy
 
 
