@@ -1,4 +1,4 @@
-"""The entry's answer and steps, marked in its Markdown, taken back out of the page's HTML."""
+"""An entry page's answer and steps, taken from the page's HTML; the HTML that follows them."""
 
 from __future__ import annotations
 
@@ -7,46 +7,72 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from conftest import ROOT, copy_project, run_build
 from helpcenter.benchmark import markdown_extensions
 from helpcenter.content import load_help_center
-from helpcenter.marked_parts import ANSWER, STEPS, marked, take_parts
+from helpcenter.marked_parts import ANSWER, STEPS, STEPS_MARK, answer_and_steps
+from helpcenter.render import RELATED_QUESTIONS_ID, html_after_content, page_href
 from helpcenter.structured_data import answer_text
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
 EXTENSIONS, CONFIGS = markdown_extensions(ROOT / "mkdocs.yml")
 RENDERER = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
+STEPS_MARKDOWN = "1.  First\n1.  Second, [a link](https://example.com/)\n"
 
 
 def to_html(text: str) -> str:
     return RENDERER.reset().convert(text)
 
 
-FOLLOWERS = ["## Next", '<p class="x">raw</p>', "<aside markdown>\n\n**a**\n\n</aside>", "Text after."]
-BODIES = ["One paragraph.", "1. a\n2. b", "!!! note\n    text", '<p class="y">raw</p>', "- a\n\n    more"]
+ANSWERS = ["One paragraph.", "1. a\n2. b", "!!! note\n    text", "- a\n\n    more", "Text\n\n## Steps\n\nMore."]
 
 
-@pytest.mark.parametrize("follower", FOLLOWERS)
-@pytest.mark.parametrize("body", BODIES)
-def test_taking_the_parts_out_gives_the_html_of_the_unmarked_page(body: str, follower: str) -> None:
-    plain = to_html(f"# Title\n\n{body}\n\n{follower}\n")
-    with_marks = to_html(f"# Title\n\n{marked(body, ANSWER)}\n\n{follower}\n")
-    html, parts = take_parts(with_marks, (ANSWER, STEPS))
-    assert html == plain
-    assert parts == {ANSWER: to_html(body)}
+@pytest.mark.parametrize("answer", ANSWERS)
+def test_the_answer_and_the_steps_come_out_of_the_page_as_rendered_alone(answer: str) -> None:
+    page = to_html(f"# Title\n\n{answer}\n\n{STEPS_MARK}\n\n## Steps\n\n{STEPS_MARKDOWN}")
+    html, parts = answer_and_steps(page)
+    assert html == to_html(f"# Title\n\n{answer}\n\n## Steps\n\n{STEPS_MARKDOWN}")
+    assert parts == {ANSWER: to_html(answer), STEPS: to_html(STEPS_MARKDOWN)}
+
+
+@pytest.mark.parametrize("answer", ANSWERS)
+def test_without_steps_the_answer_is_all_that_follows_the_title(answer: str) -> None:
+    page = to_html(f"# Title\n\n{answer}\n")
+    assert answer_and_steps(page) == (page, {ANSWER: to_html(answer)})
 
 
 @pytest.mark.parametrize(
-    "html",
+    "page",
     [
-        "<p>no marks</p>",
-        "<!-- /helpcenter:answer -->\n\n<p>end before start</p>\n<!-- helpcenter:answer -->\n\n",
-        "<!-- helpcenter:answer -->\n\n<p>twice</p>\n<!-- /helpcenter:answer -->\n\n<!-- /helpcenter:answer -->\n\n",
+        "<p>no title first</p>\n<h1>Title</h1>\n<p>a</p>",
+        f"<h1>Title</h1>\n<p>a</p>\n{STEPS_MARK}\n\n<h2>Steps</h2>\n<ol><li>b</li></ol>\n{STEPS_MARK}\n\n",
     ],
 )
-def test_a_part_without_one_pair_of_marks_in_order_is_left_alone(html: str) -> None:
-    assert take_parts(html, (ANSWER,)) == (html, {})
+def test_a_page_in_another_shape_gives_no_parts(page: str) -> None:
+    assert answer_and_steps(page)[1] == {}
+
+
+def test_the_related_questions_heading_gets_the_next_free_id_as_python_markdown_would() -> None:
+    after = f'<h2 data-search-exclude id="{RELATED_QUESTIONS_ID}">Related questions</h2>\n<ul>\n</ul>'
+    assert html_after_content(after, {"steps"}) == after
+    taken = {RELATED_QUESTIONS_ID, f"{RELATED_QUESTIONS_ID}_1"}
+    assert f'id="{RELATED_QUESTIONS_ID}_2"' in html_after_content(after, taken)
+    rendered = to_html("## Related questions\n\n## Related questions_1\n\n## Related questions\n")
+    assert f'id="{RELATED_QUESTIONS_ID}_2"' in rendered
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("a/one.md", "a/two.md"), ("a/one.md", "b/two.md"), ("a/b/one.md", "c/two.md"), ("one.md", "a/two.md")],
+)
+def test_links_between_pages_are_the_addresses_mkdocs_writes(source: str, target: str, use_directory_urls: bool) -> None:
+    from_file = File(source, "docs", "site", use_directory_urls)
+    to_file = File(target, "docs", "site", use_directory_urls)
+    assert page_href(source, target, use_directory_urls) == get_relative_url(to_file.url, from_file.url)
 
 
 def answers_in(site: Path) -> dict[str, str]:
@@ -69,12 +95,11 @@ def test_no_mark_is_left_in_any_page(built_site: Path) -> None:
         assert "helpcenter:" not in page.read_text(encoding="utf-8"), page
 
 
-def test_an_entry_template_without_marks_still_gets_its_structured_data(tmp_path: Path, built_site: Path) -> None:
+def test_an_entry_template_without_the_mark_still_gets_its_structured_data(tmp_path: Path, built_site: Path) -> None:
     project = copy_project(tmp_path / "project")
     packaged = ROOT / "src" / "helpcenter" / "templates" / "entry.md.j2"
-    unmarked = packaged.read_text(encoding="utf-8").replace('{{ answer | marked("answer") }}', "{{ answer }}")
-    unmarked = unmarked.replace('{% filter marked("steps") %}\n', "").replace("{% endfilter %}\n", "")
-    assert "marked" not in unmarked
+    unmarked = packaged.read_text(encoding="utf-8").replace("{{ steps_mark }}\n", "")
+    assert "steps_mark" not in unmarked
     (project / "overrides" / "helpcenter").mkdir(parents=True, exist_ok=True)
     (project / "overrides" / "helpcenter" / "entry.md.j2").write_text(unmarked, encoding="utf-8")
     result = run_build(project)

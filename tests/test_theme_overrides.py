@@ -21,6 +21,18 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
     ],
+    "partials/header.html": [
+        ('{% set class = "md-header" %}', '{% call helpcenter_shared("header-start") %}{% set class = "md-header" %}'),
+        (
+            '<span class="md-ellipsis">\n            {% if page.meta and page.meta.title %}',
+            '<span class="md-ellipsis">\n            {% endcall %}{% if page.meta and page.meta.title %}',
+        ),
+        (
+            "{{ page.title }}\n            {% endif %}",
+            '{{ page.title }}\n            {% endif %}{% call helpcenter_shared("header-end") %}',
+        ),
+        ("</header>\n", "</header>{% endcall %}\n"),
+    ],
     "partials/search.html": [
         ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),
         ('role="search">', "role=\"search\" aria-label=\"{{ lang.t('search.placeholder') }}\">"),

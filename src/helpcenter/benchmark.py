@@ -83,6 +83,7 @@ def measure(entries: int, runs: int, workdir: Path, project_root: Path) -> Measu
             times[name].append(value)
         for name, value in zip(("floor_s", "floor_cpu_s"), markdown_floor(project)):
             times[name].append(value)
+        shutil.rmtree(project / "site", ignore_errors=True)  # each build starts clean, as on a fresh clone
         wall, cpu, peak = build_site(project)
         times["build_s"].append(wall)
         times["build_cpu_s"].append(cpu)

@@ -1,51 +1,47 @@
-"""Parts of a generated page marked in its Markdown, to be found again in the page's HTML.
+"""The answer and the steps of an entry page, found in the page's HTML for its structured data.
 
 The structured data needs the plain text of an entry's answer and steps. The page already holds
-them as HTML, so the entry template marks where they start and end with HTML comments (which
-content cannot contain: the markup policy refuses comments), and the plugin takes the parts out
-of the rendered page and removes the marks, instead of rendering the Markdown a second time.
+them as HTML: the entry template puts the title first, then the answer, then (if the entry has
+steps) a mark and the steps under their heading. The mark is an HTML comment, which content cannot
+contain (the markup policy refuses comments); it is removed from the page. Taking the parts from
+the page spares rendering every answer's Markdown a second time.
 """
 
 from __future__ import annotations
 
 ANSWER = "answer"
 STEPS = "steps"
+STEPS_MARK = "<!-- helpcenter:steps -->"
+_TITLE_END = "</h1>\n"
+_HEADING_END = "</h2>\n"
 
 
-def _start(name: str) -> str:
-    return f"<!-- helpcenter:{name} -->"
+def answer_and_steps(html: str) -> tuple[str, dict[str, str]]:
+    """The page's HTML without the mark, and the HTML of its answer and (after the mark) its steps.
 
-
-def _end(name: str) -> str:
-    return f"<!-- /helpcenter:{name} -->"
-
-
-def marked(markdown_text: str, name: str) -> str:
-    """Markdown blocks between a start and an end mark, each a block of its own."""
-    return f"{_start(name)}\n\n{markdown_text}\n\n{_end(name)}"
-
-
-def take_parts(html: str, names: tuple[str, ...]) -> tuple[str, dict[str, str]]:
-    """The page's HTML without the marks, and the HTML each pair of marks held.
-
-    A part whose marks are not found exactly once each, in order, is left out (a page template that
-    does not mark it); the caller then gets the text some other way.
+    A page that does not start with its title, or holds the mark more than once, gives no parts:
+    the caller then renders the text itself.
     """
-    parts: dict[str, str] = {}
-    for name in names:
-        start, end = _start(name), _end(name)
-        opening, closing = html.find(start), html.find(end)
-        if opening < 0 or closing < opening or html.count(start) != 1 or html.count(end) != 1:
-            continue
-        inner_start = _past_mark(html, opening, start)
-        parts[name] = html[inner_start:closing].rstrip("\n")
-        html = html[:opening] + html[inner_start:closing] + html[_past_mark(html, closing, end):]
-    return html, parts
+    title_end = html.find(_TITLE_END)
+    marks = html.count(STEPS_MARK)
+    if not html.startswith("<h1") or title_end < 0 or marks > 1:
+        return html, {}
+    answer_start = title_end + len(_TITLE_END)
+    if marks == 0:
+        return html, {ANSWER: html[answer_start:]}
+    mark = html.find(STEPS_MARK)
+    after_mark = _past_mark(html, mark)
+    heading_end = html.find(_HEADING_END, after_mark)
+    without_mark = html[:mark] + html[after_mark:]
+    if mark < answer_start or heading_end < 0:
+        return without_mark, {}
+    parts = {ANSWER: html[answer_start:mark].rstrip("\n"), STEPS: html[heading_end + len(_HEADING_END):]}
+    return without_mark, parts
 
 
-def _past_mark(html: str, position: int, mark: str) -> int:
-    """Where the HTML after a mark starts: Python-Markdown ends a raw HTML block with a blank line."""
-    position += len(mark)
+def _past_mark(html: str, position: int) -> int:
+    """Where the HTML after the mark starts: Python-Markdown ends a raw HTML block with a blank line."""
+    position += len(STEPS_MARK)
     for _ in range(2):
         if html.startswith("\n", position):
             position += 1

@@ -27,11 +27,11 @@ from . import atomic_site
 from .content import load_help_center
 from .edit_links import edit_uri_for, page_sources
 from .ledger import published_urls, read_ledger, vanished_url_problems
-from .marked_parts import ANSWER, STEPS, take_parts
+from .marked_parts import answer_and_steps
 from .model import Category, Entry, HelpCenter
 from .problems import ContentError
 from .redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
-from .render import render_pages, theme_text
+from .render import html_after_content, render_pages, theme_text
 from .robots import ROBOTS_URI, robots_txt
 from .shared_blocks import SharedBlocks
 from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
@@ -87,6 +87,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pages = render_pages(self.help_center, self.templates_dir, config.use_directory_urls)
+        self.html_after = {page.src_uri: page.html_after for page in pages if page.html_after}
         for page in pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -148,11 +149,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Take the marked answer and steps out of an entry page, for its structured data."""
-        if not page.meta.get("helpcenter_entry"):
+        """An entry page: its answer and steps kept for the structured data, then the HTML that follows them."""
+        html_after = self.html_after.get(page.file.src_uri)
+        if html_after is None:
             return html
-        html, self.rendered_answers[page.file.src_uri] = take_parts(html, (ANSWER, STEPS))
-        return html
+        html, self.rendered_answers[page.file.src_uri] = answer_and_steps(html)
+        taken_ids = page.present_anchor_ids or set()
+        return html + "\n" + html_after_content(html_after, taken_ids)
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any

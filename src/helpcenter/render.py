@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import jinja2
+import markdown.extensions.toc
 import yaml
 
 from .markdown_links import LinkTarget, resolve_links
-from .marked_parts import marked
+from .marked_parts import STEPS_MARK
 from .model import Category, Entry, HelpCenter
 from .search_keywords import search_keywords
+from .structured_data import page_path
 
 HOME_URI = "index.md"
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: front matter for thousands of pages
@@ -30,12 +32,16 @@ _MARKDOWN_ESCAPES = {
 }
 
 
+RELATED_QUESTIONS_ID = "related-questions"
+
+
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it goes and its Markdown source."""
+    """A generated page: where it goes, its Markdown source and the HTML that follows the rendered Markdown."""
 
     src_uri: str
     markdown: str
+    html_after: str = ""
 
 
 def markdown_text(text: str) -> str:
@@ -72,6 +78,21 @@ def relative_link(from_uri: str, to_uri: str) -> str:
     return "/".join([".."] * (len(folder) - shared) + target[shared:])
 
 
+def page_href(from_uri: str, to_uri: str, use_directory_urls: bool = True) -> str:
+    """The address of one built page relative to another, as MkDocs writes a link between them."""
+    source = page_path(from_uri, use_directory_urls)
+    folder = source if source.endswith("/") else posixpath.dirname(source)
+    return relative_link(posixpath.join(folder, "index.html"), page_path(to_uri, use_directory_urls))
+
+
+def html_after_content(html_after: str, taken_ids: set[str]) -> str:
+    """A page's HTML after its rendered Markdown, its heading's id made unique as Python-Markdown's toc would."""
+    if RELATED_QUESTIONS_ID not in taken_ids:
+        return html_after
+    unique = markdown.extensions.toc.unique(RELATED_QUESTIONS_ID, set(taken_ids))
+    return html_after.replace(f'id="{RELATED_QUESTIONS_ID}"', f'id="{unique}"', 1)
+
+
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     """Templates from `override_dir` (the project's overrides) win over the packaged ones."""
     loaders: list[jinja2.BaseLoader] = []
@@ -89,7 +110,6 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     environment.filters["md"] = markdown_text
     environment.filters["attr"] = html_attribute
     environment.filters["indent_block"] = lambda text, width=4: text.replace("\n", "\n" + " " * width)
-    environment.filters["marked"] = marked
     return environment
 
 
@@ -102,7 +122,7 @@ class PageRenderer:
         self.help_center = help_center
         self.use_directory_urls = use_directory_urls
         self.templates = {
-            name: environment.get_template(f"{name}.md.j2") for name in ("home", "category", "entry")
+            name: environment.get_template(name) for name in ("home.md.j2", "category.md.j2", "entry.md.j2", "entry-after.html.j2")
         }
 
     def pages(self) -> list[Page]:
@@ -122,7 +142,7 @@ class PageRenderer:
             "hide": ["navigation", "toc"],
             "search": {"exclude": True},
         }
-        body = self.templates["home"].render(
+        body = self.templates["home.md.j2"].render(
             settings=settings,
             categories=[(category, relative_link(HOME_URI, category.src_uri)) for category in self.help_center.categories],
             featured=[(entry, relative_link(HOME_URI, entry.src_uri)) for entry in featured],
@@ -138,7 +158,7 @@ class PageRenderer:
             "template": "category.html",
             "search": {"exclude": True},
         }
-        body = self.templates["category"].render(
+        body = self.templates["category.md.j2"].render(
             category=category,
             entries=[(entry, relative_link(category.src_uri, entry.src_uri)) for entry in entries],
             icon=_icon_shortcode,
@@ -171,21 +191,26 @@ class PageRenderer:
         if entry.video and entry.video.thumbnail:
             # Raw HTML is not rewritten by MkDocs, so the path is made relative to the built page.
             thumbnail = site_root_prefix(entry.src_uri, self.use_directory_urls) + entry.video.thumbnail
-        body = self.templates["entry"].render(
+        body = self.templates["entry.md.j2"].render(
             entry=entry,
             category=category,
             category_link=relative_link(entry.src_uri, category.src_uri),
             answer=resolve_links(entry.answer, resolve),
             steps=[resolve_links(step, resolve) for step in entry.steps],
+            steps_mark=STEPS_MARK,
+        )
+        after = self.templates["entry-after.html.j2"].render(
+            entry=entry,
             video=entry.video,
             thumbnail=thumbnail,
             related=[
-                (help_center.entry(related), relative_link(entry.src_uri, help_center.entry(related).src_uri))
+                (help_center.entry(related), page_href(entry.src_uri, help_center.entry(related).src_uri, self.use_directory_urls))
                 for related in entry.related
             ],
+            related_id=RELATED_QUESTIONS_ID,
             contact=help_center.settings.contact,
         )
-        return Page(entry.src_uri, _with_front_matter(meta, body))
+        return Page(entry.src_uri, _with_front_matter(meta, body), after.rstrip("\n"))
 
 
 def render_pages(

@@ -113,17 +113,16 @@ def plain_text(html_text: str) -> str:
 
 
 def answer_text(entry: Entry, to_html: MarkdownToHtml, rendered: Mapping[str, str] | None = None) -> str:
-    """The entry's answer and its numbered steps as plain text, from their HTML in `rendered` if there."""
-    rendered = rendered or {}
-    answer_html = rendered[ANSWER] if ANSWER in rendered else to_html(entry.answer)
-    parts = [plain_text(answer_html)]
+    """The entry's answer and its numbered steps as plain text, from their HTML in `rendered` if it holds both."""
+    if not rendered or ANSWER not in rendered or (entry.steps and STEPS not in rendered):
+        rendered = {
+            ANSWER: to_html(entry.answer),
+            # Rendered apart: steps appended to an answer that ends in a list would continue that list.
+            STEPS: to_html("".join(f"1.  {_indented(step)}\n" for step in entry.steps)) if entry.steps else "",
+        }
+    parts = [plain_text(rendered[ANSWER])]
     if entry.steps:
-        # Rendered apart: steps appended to an answer that ends in a list would continue that list.
-        steps_html = (
-            rendered[STEPS] if STEPS in rendered
-            else to_html("".join(f"1.  {_indented(step)}\n" for step in entry.steps))
-        )
-        parts.append(plain_text(steps_html))
+        parts.append(plain_text(rendered[STEPS]))
     return "\n".join(part for part in parts if part)
 
 
