@@ -14,7 +14,7 @@ from conftest import ROOT, copy_project, run_build
 from helpcenter.benchmark import markdown_extensions
 from helpcenter.content import load_help_center
 from helpcenter.marked_parts import ANSWER, STEPS, STEPS_MARK, answer_and_steps
-from helpcenter.render import RELATED_QUESTIONS_ID, html_after_content, page_href
+from helpcenter.render import RELATED_QUESTIONS_ID, html_end_of_page, page_href
 from helpcenter.structured_data import answer_text
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
@@ -56,10 +56,10 @@ def test_a_page_in_another_shape_gives_no_parts(page: str) -> None:
 
 
 def test_the_related_questions_heading_gets_the_next_free_id_as_python_markdown_would() -> None:
-    after = f'<h2 data-search-exclude id="{RELATED_QUESTIONS_ID}">Related questions</h2>\n<ul>\n</ul>'
-    assert html_after_content(after, {"steps"}) == after
+    after = f'<h2 id="{RELATED_QUESTIONS_ID}">Related questions</h2>\n<ul>\n</ul>'
+    assert html_end_of_page(after, {"steps"}) == after
     taken = {RELATED_QUESTIONS_ID, f"{RELATED_QUESTIONS_ID}_1"}
-    assert f'id="{RELATED_QUESTIONS_ID}_2"' in html_after_content(after, taken)
+    assert f'id="{RELATED_QUESTIONS_ID}_2"' in html_end_of_page(after, taken)
     rendered = to_html("## Related questions\n\n## Related questions_1\n\n## Related questions\n")
     assert f'id="{RELATED_QUESTIONS_ID}_2"' in rendered
 

@@ -31,7 +31,7 @@ from .marked_parts import answer_and_steps
 from .model import Category, Entry, HelpCenter
 from .problems import ContentError
 from .redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
-from .render import html_after_content, render_pages, theme_text
+from .render import html_end_of_page, render_pages, theme_text
 from .robots import ROBOTS_URI, robots_txt
 from .shared_blocks import SharedBlocks
 from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
@@ -87,7 +87,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pages = render_pages(self.help_center, self.templates_dir, config.use_directory_urls)
-        self.html_after = {page.src_uri: page.html_after for page in pages if page.html_after}
+        self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
         for page in pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -149,17 +149,20 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """An entry page: its answer and steps kept for the structured data, then the HTML that follows them."""
-        html_after = self.html_after.get(page.file.src_uri)
-        if html_after is None:
+        """An entry page: its answer and steps kept for the structured data, then the searchable HTML that follows them."""
+        generated = self.generated_html.get(page.file.src_uri)
+        if generated is None:
             return html
         html, self.rendered_answers[page.file.src_uri] = answer_and_steps(html)
-        taken_ids = page.present_anchor_ids or set()
-        return html + "\n" + html_after_content(html_after, taken_ids)
+        return html + "\n" + generated.html_after
 
+    @event_priority(-50)  # after the search plugin has indexed the page (default priority)
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
+        generated = self.generated_html.get(page.file.src_uri)
+        if generated is not None and page.content is not None:
+            page.content += html_end_of_page(generated.html_end, page.present_anchor_ids or set())
         entry_id = page.meta.get("helpcenter_entry")
         context["helpcenter"] = self.help_center
         context["helpcenter_entry"] = self.help_center.entry(entry_id) if entry_id else None

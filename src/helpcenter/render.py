@@ -42,6 +42,9 @@ class Page:
     src_uri: str
     markdown: str
     html_after: str = ""
+    """HTML that follows the rendered Markdown and is searchable like it."""
+    html_end: str = ""
+    """HTML that ends the page and stays out of the search index."""
 
 
 def markdown_text(text: str) -> str:
@@ -85,12 +88,12 @@ def page_href(from_uri: str, to_uri: str, use_directory_urls: bool = True) -> st
     return relative_link(posixpath.join(folder, "index.html"), page_path(to_uri, use_directory_urls))
 
 
-def html_after_content(html_after: str, taken_ids: set[str]) -> str:
-    """A page's HTML after its rendered Markdown, its heading's id made unique as Python-Markdown's toc would."""
+def html_end_of_page(html_end: str, taken_ids: set[str]) -> str:
+    """The HTML that ends an entry page, its heading's id made unique as Python-Markdown's toc would."""
     if RELATED_QUESTIONS_ID not in taken_ids:
-        return html_after
+        return html_end
     unique = markdown.extensions.toc.unique(RELATED_QUESTIONS_ID, set(taken_ids))
-    return html_after.replace(f'id="{RELATED_QUESTIONS_ID}"', f'id="{unique}"', 1)
+    return html_end.replace(f'id="{RELATED_QUESTIONS_ID}"', f'id="{unique}"', 1)
 
 
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
@@ -122,7 +125,7 @@ class PageRenderer:
         self.help_center = help_center
         self.use_directory_urls = use_directory_urls
         self.templates = {
-            name: environment.get_template(name) for name in ("home.md.j2", "category.md.j2", "entry.md.j2", "entry-after.html.j2")
+            name: environment.get_template(name) for name in ("home.md.j2", "category.md.j2", "entry.md.j2", "entry-after.html.j2", "entry-links.html.j2")
         }
 
     def pages(self) -> list[Page]:
@@ -200,9 +203,10 @@ class PageRenderer:
             steps_mark=STEPS_MARK,
         )
         after = self.templates["entry-after.html.j2"].render(
+            entry=entry, video=entry.video, thumbnail=thumbnail,
+        )
+        end = self.templates["entry-links.html.j2"].render(
             entry=entry,
-            video=entry.video,
-            thumbnail=thumbnail,
             related=[
                 (help_center.entry(related), page_href(entry.src_uri, help_center.entry(related).src_uri, self.use_directory_urls))
                 for related in entry.related
@@ -210,7 +214,8 @@ class PageRenderer:
             related_id=RELATED_QUESTIONS_ID,
             contact=help_center.settings.contact,
         )
-        return Page(entry.src_uri, _with_front_matter(meta, body), after.rstrip("\n"))
+        # Raw HTML blocks are separated by a blank line, as Python-Markdown separates them.
+        return Page(entry.src_uri, _with_front_matter(meta, body), after, end.rstrip("\n"))
 
 
 def render_pages(
