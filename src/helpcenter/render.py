@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 import string
@@ -12,7 +13,6 @@ from typing import Any, Mapping
 
 import jinja2
 import markdown.extensions.toc
-import yaml
 
 from .markdown_links import LinkTarget, resolve_links
 from .marked_parts import STEPS_MARK
@@ -21,7 +21,6 @@ from .search_keywords import search_keywords
 from .structured_data import page_path
 
 HOME_URI = "index.md"
-_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: front matter for thousands of pages
 _TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_PUNCTUATION = set(",?'/;\"%-.")
 _LIST_MARKER = re.compile(r"^(\s*)([-.]|\d+\.)")
@@ -237,5 +236,7 @@ def _icon_shortcode(icon: str) -> str:
 
 
 def _with_front_matter(meta: Mapping[str, Any], body: str) -> str:
-    front = yaml.dump(dict(meta), Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
-    return f"---\n{front}---\n\n{body}"
+    # JSON is YAML: MkDocs reads it as front matter, and the standard library writes it far faster
+    # than a YAML emitter. Non-ASCII characters stay as they are (an escaped emoji would be a
+    # surrogate pair, which YAML reads as two broken characters).
+    return f"---\n{json.dumps(dict(meta), ensure_ascii=False)}\n---\n\n{body}"
