@@ -86,7 +86,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        pages = render_pages(self.help_center, self.templates_dir, config.use_directory_urls)
+        pages = render_pages(
+            self.help_center, self.templates_dir, config.use_directory_urls, config.mdx_configs.get("toc")
+        )
         self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
         for page in pages:
             existing = files.get_file_from_path(page.src_uri)
@@ -149,11 +151,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """An entry page: its answer and steps kept for the structured data, then the searchable HTML that follows them."""
+        """A generated page's HTML that follows its Markdown; an entry's answer and steps kept for the structured data."""
         generated = self.generated_html.get(page.file.src_uri)
         if generated is None:
             return html
-        html, self.rendered_answers[page.file.src_uri] = answer_and_steps(html)
+        if page.meta.get("helpcenter_entry"):
+            html, self.rendered_answers[page.file.src_uri] = answer_and_steps(html)
         return html + "\n" + generated.html_after
 
     @event_priority(-50)  # after the search plugin has indexed the page (default priority)

@@ -9,7 +9,7 @@ import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import jinja2
 import markdown.extensions.toc
@@ -119,12 +119,20 @@ class PageRenderer:
     """Renders every page of one help center; templates are loaded once per build."""
 
     def __init__(
-        self, help_center: HelpCenter, environment: jinja2.Environment, use_directory_urls: bool = True
+        self,
+        help_center: HelpCenter,
+        environment: jinja2.Environment,
+        use_directory_urls: bool = True,
+        toc_settings: Mapping[str, Any] | None = None,
     ) -> None:
         self.help_center = help_center
         self.use_directory_urls = use_directory_urls
+        toc_settings = toc_settings or {}
+        self.slugify: Callable[[str, str], str] = toc_settings.get("slugify") or markdown.extensions.toc.slugify
+        self.separator: str = toc_settings.get("separator", "-")
         self.templates = {
-            name: environment.get_template(name) for name in ("home.md.j2", "category.md.j2", "entry.md.j2", "entry-after.html.j2", "entry-links.html.j2")
+            name: environment.get_template(name) for name in ("home.md.j2", "category.md.j2", "category-questions.html.j2", "entry.md.j2", "entry-after.html.j2",
+                "entry-links.html.j2")
         }
 
     def pages(self) -> list[Page]:
@@ -160,12 +168,20 @@ class PageRenderer:
             "template": "category.html",
             "search": {"exclude": True},
         }
-        body = self.templates["category.md.j2"].render(
-            category=category,
-            entries=[(entry, relative_link(category.src_uri, entry.src_uri)) for entry in entries],
-            icon=_icon_shortcode,
+        body = self.templates["category.md.j2"].render(category=category)
+        heading_ids: set[str] = set()
+        self.heading_id(category.title, heading_ids)  # the page's title comes first
+        questions = self.templates["category-questions.html.j2"].render(
+            entries=[
+                (entry, page_href(category.src_uri, entry.src_uri, self.use_directory_urls), self.heading_id(entry.title, heading_ids))
+                for entry in entries
+            ],
         )
-        return Page(category.src_uri, _with_front_matter(meta, body))
+        return Page(category.src_uri, _with_front_matter(meta, body), questions.rstrip("\n"))
+
+    def heading_id(self, text: str, taken: set[str]) -> str:
+        """The id Python-Markdown's toc gives a heading of this plain text, after the ids in `taken` (added to it)."""
+        return markdown.extensions.toc.unique(self.slugify(" ".join(text.split()), self.separator), taken)
 
     def entry(self, entry: Entry) -> Page:
         help_center = self.help_center
@@ -218,9 +234,13 @@ class PageRenderer:
 
 
 def render_pages(
-    help_center: HelpCenter, override_dir: Path | None = None, use_directory_urls: bool = True
+    help_center: HelpCenter,
+    override_dir: Path | None = None,
+    use_directory_urls: bool = True,
+    toc_settings: Mapping[str, Any] | None = None,
 ) -> list[Page]:
-    return PageRenderer(help_center, make_environment(override_dir), use_directory_urls).pages()
+    """Every page; `toc_settings` are those of the toc extension in mkdocs.yml (its slugify and separator)."""
+    return PageRenderer(help_center, make_environment(override_dir), use_directory_urls, toc_settings).pages()
 
 
 def site_root_prefix(src_uri: str, use_directory_urls: bool) -> str:
