@@ -20,14 +20,25 @@ class SharedBlocks:
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         self._rendered: dict[tuple[Any, ...], str] = {}
+        # A page asks for a dozen blocks in a row: what decides about sharing is worked out once per page.
+        self._page: object = None
+        self._page_key: tuple[Any, ...] | None = None
 
     @jinja2.pass_context
     def render(self, context: jinja2.runtime.Context, name: str, caller: Callable[[], str]) -> str:
         page = context.get("page")
-        nav = context.get("nav")
-        if not self.enabled or page is None or nav is None or page in nav.pages:
+        if page is not self._page:
+            self._page, self._page_key = page, self._key(context, page)
+        if self._page_key is None:
             return caller()
-        key = (name, context.get("base_url"), tuple((page.meta or {}).get("hide") or ()))
+        key = (name, *self._page_key)
         if key not in self._rendered:
             self._rendered[key] = caller()
         return self._rendered[key]
+
+    def _key(self, context: jinja2.runtime.Context, page: Any) -> tuple[Any, ...] | None:
+        """What the shared blocks depend on for this page, or None if its blocks are its own."""
+        nav = context.get("nav")
+        if not self.enabled or page is None or nav is None or page in nav.pages:
+            return None
+        return (context.get("base_url"), tuple((page.meta or {}).get("hide") or ()))
