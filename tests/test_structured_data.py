@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import date
+from urllib.parse import urljoin
 
 import markdown
 import pytest
@@ -190,3 +191,12 @@ def test_robots_txt_names_the_sitemap_at_the_site_address() -> None:
     )
     assert robots_txt("https://example.org/help").endswith("Sitemap: https://example.org/help/sitemap.xml\n")
     assert "Sitemap" not in robots_txt(None)
+
+
+@given(
+    st.sampled_from(["https://help.example.com/", "https://help.example.com/docs", "http://x.test:8000/a/b/"]),
+    st.lists(st.sampled_from(["a", "b.html", ".", "..", "", "é", "~x", "-", "?q", "#f", ":", "x.y"]), max_size=5).map("/".join),
+)
+def test_addresses_are_what_urljoin_gives(site_url: str, path: str) -> None:
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    assert SiteAddress(site_url).file(path) == urljoin(root, path)

@@ -15,6 +15,8 @@ from .marked_parts import ANSWER, STEPS
 from .model import Category, Entry, HelpCenter, Video
 
 SCHEMA_CONTEXT = "https://schema.org"
+# A relative path with no dot segment, query or fragment: joined to the root, it is simply appended.
+_PLAIN_PATH = re.compile(r"(?:[\w~-][\w.~-]*/)*(?:[\w~-][\w.~-]*)?")
 # Picture formats that Open Graph and Twitter cards display; SVG is not one of them.
 SOCIAL_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
@@ -46,7 +48,11 @@ class SiteAddress:
 
     def file(self, path: str) -> str:
         root = self.site_url if self.site_url.endswith("/") or not self.site_url else self.site_url + "/"
-        return urljoin(root, path) if root else path
+        if not root:
+            return path
+        if _PLAIN_PATH.fullmatch(path):
+            return root + path  # what urljoin gives for it, without parsing the root again for every address
+        return urljoin(root, path)
 
 
 def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
