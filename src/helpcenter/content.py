@@ -84,7 +84,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     problems.extend(found)
     if document is None:
         return None, {}
-    reader = Reader(document.path, problems)
+    reader = Reader(document.path, problems, check_control_characters=document.may_hold_control_characters)
     known_problems = len(problems)
     values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
     _check_markdown(reader)
@@ -109,7 +109,7 @@ def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[l
     problems.extend(found)
     if document is None:
         return [], {}
-    reader = Reader(shown, problems)
+    reader = Reader(shown, problems, check_control_characters=document.may_hold_control_characters)
     if not isinstance(document.root, yaml.MappingNode):
         reader.problem(document.root, "", "expected one group of fields per category, each under its id")
         return [], {}
@@ -177,7 +177,7 @@ def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, prob
     problems.extend(found)
     if document is None:
         return None
-    reader = Reader(shown, problems)
+    reader = Reader(shown, problems, check_control_characters=document.may_hold_control_characters)
     values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
     if any(field.required and field.name not in values for field in ENTRY_FIELDS):
         return None

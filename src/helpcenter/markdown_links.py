@@ -26,15 +26,17 @@ class LinkTarget:
 
 
 def link_targets(markdown: str) -> list[LinkTarget]:
-    if "](" not in markdown and "]:" not in markdown:  # most steps and many answers have no link
+    # Each pattern needs its "](" or "]:": most steps and many answers have no link, few a reference.
+    inline = "](" in markdown
+    reference = "]:" in markdown
+    if not inline and not reference:
         return []
     found = []
-    for pattern in (_INLINE_TARGET, _REFERENCE_TARGET):
+    for pattern in (_INLINE_TARGET,) * inline + (_REFERENCE_TARGET,) * reference:
         for match in pattern.finditer(markdown):
-            found.append(
-                LinkTarget(match.group(1), markdown.count("\n", 0, match.start(1)), match.start(1), match.end(1))
-            )
-    return sorted(found, key=lambda link: link.start)
+            start = match.start(1)
+            found.append(LinkTarget(match.group(1), markdown.count("\n", 0, start), start, match.end(1)))
+    return sorted(found, key=lambda link: link.start) if inline and reference else found
 
 
 def resolve_links(markdown: str, resolve: Callable[[LinkTarget], str]) -> str:

@@ -16,9 +16,10 @@ import yaml
 from .problems import Problem
 
 try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml is missing only on unusual builds
-    _Loader = yaml.SafeLoader
+    # libyaml's parser and composer alone: the constructor and resolver a loader adds are never used.
+    from yaml._yaml import CParser as _Loader
+except ImportError:  # pragma: no cover - libyaml is missing only on unusual builds
+    _Loader = yaml.SafeLoader  # type: ignore[misc, assignment]
 
 MAX_FILE_BYTES = 1_000_000
 _STANDARD_TAG = "tag:yaml.org,2002:"
@@ -33,6 +34,8 @@ _MERGE_TAG = _STANDARD_TAG + "merge"
 _STR_TAG = _STANDARD_TAG + "str"
 _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
+# The only plain values whose tag the checks read: null (an empty value) and the merge key.
+_IMPLICIT_TAGS = {**{word: _NULL_TAG for word in _NULL_WORDS}, "<<": _MERGE_TAG}
 
 
 class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -44,10 +47,8 @@ class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0] and value in _NULL_WORDS:
-                return _NULL_TAG
-            if implicit[0] and value == "<<":
-                return _MERGE_TAG
+            if value in _IMPLICIT_TAGS and implicit[0]:
+                return _IMPLICIT_TAGS[value]  # type: ignore[index]
             return _STR_TAG
         return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
@@ -60,10 +61,20 @@ class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
 
 @dataclass(frozen=True)
 class YamlFile:
-    """A parsed file: its path as shown in messages and its root node."""
+    """A parsed file: its path as shown in messages, its root node and its text."""
 
     path: str
     root: yaml.Node
+    text: str = ""
+
+    @property
+    def may_hold_control_characters(self) -> bool:
+        """Whether a value can hold a control character (the checks on each value are needed).
+
+        YAML's reader refuses every control character but tabs and line breaks, and `read_yaml`
+        refuses NEL, so one reaches a value only through a carriage return or an escape ("\\x01").
+        """
+        return not self.text or "\\" in self.text or "\r" in self.text
 
 
 def line_of(node: yaml.Node) -> int:
@@ -78,19 +89,17 @@ _HIDDEN_LINE_BREAK = re.compile("\x85")
 def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
     """Parse `file`; on any mistake return no tree and the problems, never raise."""
     try:
-        with open(file, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                return None, [
-                    Problem(
-                        shown_path, 0, "",
-                        f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                        "Split it or move long material out of it",
-                    )
-                ]
-            data = stream.read()
+        size, data = _read_bytes(file)
     except OSError as error:
         return None, [Problem(shown_path, 0, "", f"cannot read the file: {error.strerror}")]
+    if data is None:
+        return None, [
+            Problem(
+                shown_path, 0, "",
+                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
+                "Split it or move long material out of it",
+            )
+        ]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown_path, 1, "", "the file is saved as UTF-16; save it with UTF-8 encoding")]
     try:
@@ -100,7 +109,7 @@ def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[
         return None, [
             Problem(shown_path, line, "", "the file is not valid UTF-8; save it with UTF-8 encoding")
         ]
-    hidden_break = _HIDDEN_LINE_BREAK.search(text)
+    hidden_break = _HIDDEN_LINE_BREAK.search(text) if "\x85" in text else None
     if hidden_break:
         line = text.count("\n", 0, hidden_break.start()) + 1
         return None, [Problem(shown_path, line, "", (
@@ -108,7 +117,7 @@ def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[
             "remove it, or use a normal line break"
         ))]
     empty = Problem(shown_path, 1, "", "the file is empty; fill in the fields or delete it")
-    if not text.strip() or all(
+    if text.lstrip()[:1] in ("", "#") and all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return None, [empty]
@@ -128,7 +137,26 @@ def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[
     problems = _structure_problems(shown_path, root, text)
     if problems:
         return None, problems
-    return YamlFile(shown_path, root), []
+    return YamlFile(shown_path, root, text), []
+
+
+def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
+    """The file's size and bytes, or no bytes if it is over the limit (then it is not read).
+
+    One open, fstat and read on a file descriptor: Python's buffered file objects cost more than
+    the read itself for thousands of small files.
+    """
+    descriptor = os.open(file, os.O_RDONLY)
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > MAX_FILE_BYTES:
+            return size, None
+        chunks = []
+        while chunk := os.read(descriptor, max(size, 4096) + 1):
+            chunks.append(chunk)
+        return size, b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -181,10 +209,12 @@ def _character_problem(path: str, error: yaml.reader.ReaderError, text: str) -> 
 
 def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
     """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content."""
-    problems: list[Problem] = []
-    # An alias needs an anchor (&name) and a custom tag needs '!': most files have neither
-    # character, and then only the keys of their mappings need a look.
+    # An alias needs an anchor (&name), a custom tag needs '!' and a merge key '<<': most files have
+    # none of them, and then only a repeated key can be wrong.
     may_hide_content = "&" in text or "!" in text
+    if not may_hide_content and "<<" not in text and not _may_repeat_a_key(root):
+        return []
+    problems: list[Problem] = []
     seen: set[int] = set()
     aliased: set[int] = set()
     stack: list[yaml.Node] = [root]
@@ -236,3 +266,24 @@ def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
                 item for item in node.value if may_hide_content or not isinstance(item, yaml.ScalarNode)
             )
     return problems
+
+
+def _may_repeat_a_key(root: yaml.Node) -> bool:
+    """Whether a mapping anywhere in the tree repeats a key or has a key that is not a value.
+
+    A quick look for `_structure_problems`, which names the keys and lines when this says yes.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            pairs = node.value
+            try:
+                if len({key.value for key, _ in pairs}) != len(pairs):
+                    return True
+            except TypeError:  # a list or a group of fields as a key: its value is a list
+                return True
+            stack.extend([value for _, value in pairs if not isinstance(value, yaml.ScalarNode)])
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend([item for item in node.value if not isinstance(item, yaml.ScalarNode)])
+    return False
