@@ -14,6 +14,7 @@ from .html_policy import Context, markdown_findings
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
+from .quick_fields import read_fields
 from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from .video import parse_video_url
 from .yaml_source import line_of, read_yaml
@@ -86,7 +87,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
         return None, {}
     reader = Reader(document.path, problems, check_control_characters=document.may_hold_control_characters)
     known_problems = len(problems)
-    values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
+    values, lines = read_fields(reader, document.root, SETTINGS_FIELDS)
     _check_markdown(reader)
     if len(problems) > known_problems:
         return None, lines
@@ -120,7 +121,7 @@ def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[l
         if not is_id(category_id):
             reader.problem(key_node, category_id, f"a category id uses {ID_HINT}")
             continue
-        values, lines = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
+        values, lines = read_fields(reader, value_node, CATEGORY_FIELDS, f"{category_id}.")
         if all(field.name in values for field in CATEGORY_FIELDS if field.required):
             categories.append(Category(id=category_id, **values))
             redirect_lines[category_id] = lines.get("redirect_from", 0)
@@ -178,7 +179,7 @@ def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, prob
     if document is None:
         return None
     reader = Reader(shown, problems, check_control_characters=document.may_hold_control_characters)
-    values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
+    values, lines = read_fields(reader, document.root, ENTRY_FIELDS)
     if any(field.required and field.name not in values for field in ENTRY_FIELDS):
         return None
     video = None

@@ -138,6 +138,11 @@ def needs_rendering(text: str) -> bool:
     return _has_markup_signs(text) or _plain_links(text) is None
 
 
+def may_have_findings(text: str) -> bool:
+    """Whether `text` holds markup or a link at all: text without either needs no check on its content."""
+    return "](" in text or _has_markup_signs(text)
+
+
 def _has_markup_signs(text: str) -> bool:
     """A tag, an attribute list, a reference definition or an image."""
     return "<" in text or "{" in text or "]:" in text or "![" in text

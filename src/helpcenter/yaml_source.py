@@ -32,6 +32,9 @@ _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 _NULL_TAG = _STANDARD_TAG + "null"
 _MERGE_TAG = _STANDARD_TAG + "merge"
 _STR_TAG = _STANDARD_TAG + "str"
+TEXT_TAG = _STR_TAG
+"""The tag of a value written without a tag that is not empty: this very string object, which a
+value's tag can be compared with by identity (an explicit tag, even `!!str`, is another object)."""
 _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
 # The only plain values whose tag the checks read: null (an empty value) and the merge key.
