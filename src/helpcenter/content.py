@@ -10,7 +10,7 @@ from typing import Any, Mapping
 import yaml
 
 from .fields import Reader, is_id, is_mail_url, is_web_url
-from .html_policy import Context, markdown_findings
+from .html_policy import markdown_findings
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
@@ -23,9 +23,10 @@ SETTINGS_FILE = "settings.yml"
 CATEGORIES_FILE = "categories.yml"
 ENTRIES_FOLDER = "entries"
 ENTRY_SUFFIXES = (".yml", ".yaml")
+_REQUIRED_ENTRY_FIELDS = frozenset(field.name for field in ENTRY_FIELDS if field.required)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _RawEntry:
     """An entry read from its file, before cross-references are checked."""
 
@@ -142,16 +143,19 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
     entries = []
     entry_ids: set[str] = set()
     shown_folder = _shown(folder, root)
+    folder_path = str(folder) + os.sep
     for parts in _visible_files(folder):
-        path = os.path.join(folder, *parts)
-        shown = f"{shown_folder}/{'/'.join(parts)}"
+        relative = "/".join(parts)
+        shown = f"{shown_folder}/{relative}"
         stem, dot, suffix = parts[-1].rpartition(".")
         if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
             problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
             continue
-        if is_id(stem):
-            entry_ids.add(stem)
-        raw = _load_entry(path, stem, shown, "/".join(parts[:-1]) or ".", problems)
+        if not is_id(stem):
+            problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
+            continue
+        entry_ids.add(stem)
+        raw = _load_entry(folder_path + relative, stem, shown, relative.rpartition("/")[0] or ".", problems)
         if raw is not None:
             entries.append(raw)
     return entries, entry_ids
@@ -171,16 +175,14 @@ def _visible_files(folder: Path) -> list[tuple[str, ...]]:
 
 
 def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> _RawEntry | None:
-    if not is_id(entry_id):
-        problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
-        return None
+    """The entry in the file at `path`, whose name `entry_id` is a valid id."""
     document, found = read_yaml(path, shown)
     problems.extend(found)
     if document is None:
         return None
     reader = Reader(shown, problems, check_control_characters=document.may_hold_control_characters)
     values, lines = read_fields(reader, document.root, ENTRY_FIELDS)
-    if any(field.required and field.name not in values for field in ENTRY_FIELDS):
+    if not values.keys() >= _REQUIRED_ENTRY_FIELDS:
         return None
     video = None
     if "video" in values:
@@ -189,18 +191,18 @@ def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, prob
             return None
     entry = Entry(id=entry_id, source=shown, video=video, **values)
     _check_markdown(reader)
-    return _RawEntry(entry, lines, dict(reader.text_lines), dict(reader.markdown), relative_folder)
+    return _RawEntry(entry, lines, reader.text_lines, reader.markdown, relative_folder)
 
 
 def _check_markdown(reader: Reader) -> None:
     """The raw HTML, attributes and link addresses in the file's Markdown that the site does not allow."""
     for field, text in reader.markdown.items():
-        context: Context = "list_item" if field.startswith("steps[") else "block"
-        first_line = reader.text_lines[field]
-        reader.problems.extend(
-            Problem(reader.path, first_line + finding.line_offset, field, finding.message)
-            for finding in markdown_findings(text, context)
-        )
+        findings = markdown_findings(text, "list_item" if field.startswith("steps[") else "block")
+        if findings:
+            first_line = reader.text_lines[field]
+            reader.problems.extend(
+                Problem(reader.path, first_line + finding.line_offset, field, finding.message) for finding in findings
+            )
 
 
 def _read_video(values: dict[str, Any], root_node: Any, reader: Reader) -> Video | None:
