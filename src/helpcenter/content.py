@@ -14,10 +14,10 @@ from .html_policy import markdown_findings
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
-from .quick_fields import read_fields
+from .quick_fields import read_fields, read_quickly
 from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from .video import parse_video_url
-from .yaml_source import line_of, read_yaml
+from .yaml_source import line_of, read_yaml, repeated_key_problems
 
 SETTINGS_FILE = "settings.yml"
 CATEGORIES_FILE = "categories.yml"
@@ -176,12 +176,21 @@ def _visible_files(folder: Path) -> list[tuple[str, ...]]:
 
 def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> _RawEntry | None:
     """The entry in the file at `path`, whose name `entry_id` is a valid id."""
-    document, found = read_yaml(path, shown)
+    document, found = read_yaml(path, shown, check_keys=False)
     problems.extend(found)
     if document is None:
         return None
     reader = Reader(shown, problems, check_control_characters=document.may_hold_control_characters)
-    values, lines = read_fields(reader, document.root, ENTRY_FIELDS)
+    quick = read_quickly(document.root, ENTRY_FIELDS, "", reader.check_control_characters)
+    if quick is not None:
+        values, lines = quick.values, quick.lines
+        reader.text_lines, reader.markdown = quick.text_lines, quick.markdown
+    else:
+        repeated_keys = repeated_key_problems(document)
+        if repeated_keys:
+            problems.extend(repeated_keys)
+            return None
+        values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
     if not values.keys() >= _REQUIRED_ENTRY_FIELDS:
         return None
     video = None

@@ -55,7 +55,8 @@ def read_quickly(
     """The group's values as `Reader.read_mapping` reads them, or None if the Reader may find a problem.
 
     Only values whose tag is `TEXT_TAG` are read here: that excludes in one test lists, groups,
-    empty values (null) and explicit tags, all left to the Reader.
+    empty values (null) and explicit tags, all left to the Reader. A repeated key is refused too,
+    so a file read here in full needs no other check for one (`read_yaml(..., check_keys=False)`).
     """
     read = QuickRead()
     if _read_mapping(node, fields, prefix, check_control_characters, read, read.values, read.lines):
@@ -103,6 +104,9 @@ def _read_mapping(
         if value is None:
             return False
         values[name] = value
+    # Every key is a known field, so fewer lines than keys means a repeated key.
+    if len(lines) != len(node.value):
+        return False
     for field in required:
         if field.name not in lines:
             return False

@@ -62,13 +62,15 @@ class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
     ascend_resolver = staticmethod(tuple)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class YamlFile:
     """A parsed file: its path as shown in messages, its root node and its text."""
 
     path: str
     root: yaml.Node
     text: str = ""
+    keys_checked: bool = True
+    """False if `read_yaml` left the check for repeated keys to the caller: see `repeated_key_problems`."""
 
     @property
     def may_hold_control_characters(self) -> bool:
@@ -89,8 +91,13 @@ def line_of(node: yaml.Node) -> int:
 _HIDDEN_LINE_BREAK = re.compile("\x85")
 
 
-def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
-    """Parse `file`; on any mistake return no tree and the problems, never raise."""
+def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `file`; on any mistake return no tree and the problems, never raise.
+
+    With `check_keys=False`, a file whose only possible mistake left is a repeated key is returned
+    unchecked for it: a caller that reads every group of fields in the file and refuses a repeated
+    key saves a pass over the tree, and calls `repeated_key_problems` when it does not.
+    """
     try:
         size, data = _read_bytes(file)
     except OSError as error:
@@ -137,10 +144,17 @@ def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
         return None, [empty]
+    if not check_keys and not _may_hide_content(text):
+        return YamlFile(shown_path, root, text, keys_checked=False), []
     problems = _structure_problems(shown_path, root, text)
     if problems:
         return None, problems
     return YamlFile(shown_path, root, text), []
+
+
+def repeated_key_problems(document: YamlFile) -> list[Problem]:
+    """The problems `read_yaml` leaves to the caller with `check_keys=False`: none once it checked the keys."""
+    return [] if document.keys_checked else _structure_problems(document.path, document.root, document.text)
 
 
 def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
@@ -154,10 +168,13 @@ def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
         size = os.fstat(descriptor).st_size
         if size > MAX_FILE_BYTES:
             return size, None
-        chunks = []
-        while chunk := os.read(descriptor, max(size, 4096) + 1):
-            chunks.append(chunk)
-        return size, b"".join(chunks)
+        data = os.read(descriptor, size + 1)
+        if len(data) != size:  # the file changed after fstat: read on to its end
+            chunks = [data]
+            while chunk := os.read(descriptor, 65536):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return size, data
     finally:
         os.close(descriptor)
 
@@ -212,8 +229,6 @@ def _character_problem(path: str, error: yaml.reader.ReaderError, text: str) -> 
 
 def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
     """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content."""
-    # An alias needs an anchor (&name), a custom tag needs '!' and a merge key '<<': most files have
-    # none of them, and then only a repeated key can be wrong.
     may_hide_content = "&" in text or "!" in text
     if not may_hide_content and "<<" not in text and not _may_repeat_a_key(root):
         return []
@@ -269,6 +284,12 @@ def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
                 item for item in node.value if may_hide_content or not isinstance(item, yaml.ScalarNode)
             )
     return problems
+
+
+def _may_hide_content(text: str) -> bool:
+    """An alias needs an anchor (&name), a custom tag needs '!' and a merge key '<<': most files have
+    none of them, and then only a repeated key can be wrong."""
+    return "&" in text or "!" in text or "<<" in text
 
 
 def _may_repeat_a_key(root: yaml.Node) -> bool:
