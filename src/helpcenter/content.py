@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import yaml
 
@@ -48,6 +50,26 @@ def load_help_center(data_dir: Path, project_root: Path | None = None) -> HelpCe
 
 
 def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple[HelpCenter | None, list[Problem]]:
+    """The help center in `data_dir`, or None and every problem found in it, sorted."""
+    with _without_cycle_collection():
+        return _check_help_center(data_dir, project_root)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Reading allocates a few hundred objects per file, freed as soon as the file is read; none
+    forms a reference cycle, so the cycle collector's passes over the growing heap (a tenth of the
+    time for 10,000 entries) find nothing. Garbage is collected as usual once the check is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_help_center(data_dir: Path, project_root: Path | None) -> tuple[HelpCenter | None, list[Problem]]:
     root = project_root or data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():

@@ -103,7 +103,8 @@ def markdown_findings(text: str, context: Context = "block") -> list[Finding]:
     if not _has_markup_signs(text):
         links = _plain_links(text)
         if links is not None:
-            return _dedupe(_target_findings(text, links)) if links else []
+            findings = _target_findings(text, links) if links else []
+            return _dedupe(findings) if findings else []
     return rendered_findings(text, context)
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 _INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
-@dataclass(frozen=True)
-class LinkTarget:
+class LinkTarget(NamedTuple):
+    """A link's address in a text (a named tuple: thousands are made while checking a help center)."""
+
     target: str
     line_offset: int
     """Lines between the start of the text and the link."""
@@ -33,9 +33,12 @@ def link_targets(markdown: str) -> list[LinkTarget]:
         return []
     found = []
     for pattern in (_INLINE_TARGET,) * inline + (_REFERENCE_TARGET,) * reference:
+        line, counted = 0, 0
         for match in pattern.finditer(markdown):
-            start = match.start(1)
-            found.append(LinkTarget(match.group(1), markdown.count("\n", 0, start), start, match.end(1)))
+            start, end = match.span(1)
+            line += markdown.count("\n", counted, start)
+            counted = start
+            found.append(LinkTarget(match.group(1), line, start, end))
     return sorted(found, key=lambda link: link.start) if inline and reference else found
 
 

@@ -6,6 +6,7 @@ original text: a text field reads `no` or `1.10` exactly as the editor wrote it.
 
 from __future__ import annotations
 
+import codecs
 import operator
 import os
 import re
@@ -40,6 +41,7 @@ _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
 # The only plain values whose tag the checks read: null (an empty value) and the merge key.
 _IMPLICIT_TAGS = {**{word: _NULL_TAG for word in _NULL_WORDS}, "<<": _MERGE_TAG}
+_LONGEST_IMPLICIT = max(map(len, _IMPLICIT_TAGS))
 
 
 class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -51,7 +53,8 @@ class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if value in _IMPLICIT_TAGS and implicit[0]:
+            # The length first: hashing a long text to look it up costs more than the rest.
+            if len(value) <= _LONGEST_IMPLICIT and implicit[0] and value in _IMPLICIT_TAGS:  # type: ignore[arg-type]
                 return _IMPLICIT_TAGS[value]  # type: ignore[index]
             return _STR_TAG
         return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
@@ -113,7 +116,8 @@ def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tup
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown_path, 1, "", "the file is saved as UTF-16; save it with UTF-8 encoding")]
     try:
-        text = data.decode("utf-8-sig")
+        # As "utf-8-sig" does, without its codec's Python function.
+        text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, [
@@ -126,11 +130,10 @@ def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tup
             f"the file contains the invisible line break U+{ord(hidden_break.group()):04X}; "
             "remove it, or use a normal line break"
         ))]
-    empty = Problem(shown_path, 1, "", "the file is empty; fill in the fields or delete it")
     if text.lstrip()[:1] in ("", "#") and all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [empty]
+        return None, [_empty_file(shown_path)]
     loader = _ContentLoader(text)
     try:
         root = loader.get_single_node()
@@ -143,7 +146,7 @@ def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tup
     finally:
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
-        return None, [empty]
+        return None, [_empty_file(shown_path)]
     if not check_keys and not _may_hide_content(text):
         return YamlFile(shown_path, root, text, keys_checked=False), []
     problems = _structure_problems(shown_path, root, text)
@@ -155,6 +158,10 @@ def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tup
 def repeated_key_problems(document: YamlFile) -> list[Problem]:
     """The problems `read_yaml` leaves to the caller with `check_keys=False`: none once it checked the keys."""
     return [] if document.keys_checked else _structure_problems(document.path, document.root, document.text)
+
+
+def _empty_file(path: str) -> Problem:
+    return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
 
 
 def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
