@@ -17,7 +17,7 @@ import yaml
 from .fields import (
     _CONTROL_CHARACTER, _DATE, _INTEGER, Field, Reader, _field_index, _first_text_line, _item_field, is_web_url,
 )
-from .html_policy import may_have_findings
+from .html_policy import holds_markup_or_links
 from .yaml_source import TEXT_TAG
 
 _MAPPING = yaml.MappingNode
@@ -98,7 +98,7 @@ def _read_mapping(
             return False  # only the settings file has one: the Reader reads it
         else:
             value = _read_scalar(value_node, field, check_controls)
-            if kind == "markdown" and value is not None and may_have_findings(value):
+            if kind == "markdown" and value is not None and holds_markup_or_links(value):
                 read.text_lines[prefix + name] = _first_text_line(value_node, value_node.value)
                 read.markdown[prefix + name] = value
         if value is None:
@@ -172,7 +172,7 @@ def _read_markdown_list(
         text = _read_scalar(item, item_field, check_controls)
         if text is None:
             return None
-        if may_have_findings(text):
+        if holds_markup_or_links(text):
             read.text_lines[f"{name}[{index}]"] = _first_text_line(item, item.value)
             read.markdown[f"{name}[{index}]"] = text
         texts.append(text)
