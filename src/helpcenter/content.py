@@ -2,38 +2,49 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, NamedTuple
 
 import yaml
 
 from .fields import Reader, is_id, is_mail_url, is_web_url
-from .html_policy import Context, markdown_findings
+from .html_policy import PlainLink, link_findings, markdown_findings, plain_links
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
+from .quick_fields import read_fields, read_quickly
 from .spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from .video import parse_video_url
-from .yaml_source import line_of, read_yaml
+from .yaml_source import line_of, read_yaml, repeated_key_problems
 
 SETTINGS_FILE = "settings.yml"
 CATEGORIES_FILE = "categories.yml"
 ENTRIES_FOLDER = "entries"
 ENTRY_SUFFIXES = (".yml", ".yaml")
+_REQUIRED_ENTRY_FIELDS = frozenset(field.name for field in ENTRY_FIELDS if field.required)
 
 
-@dataclass(frozen=True)
+class _NamedLink(NamedTuple):
+    """A link such as [text](entry:ID) or [text](link:NAME) in a Markdown field, and where it is."""
+
+    scheme: str
+    name: str
+    field: str
+    line: int
+
+
+@dataclass(slots=True)
 class _RawEntry:
     """An entry read from its file, before cross-references are checked."""
 
     entry: Entry
     lines: dict[str, int]
-    text_lines: dict[str, int]
-    """The line each text value starts on, such as 'answer' or 'steps[2]'."""
-    markdown: dict[str, str]
-    """The Markdown values (answer, steps), by field name."""
+    named_links: list[_NamedLink]
+    """The links of its Markdown to other entries and to shared links, checked once every file is read."""
     folder: str
 
 
@@ -46,6 +57,26 @@ def load_help_center(data_dir: Path, project_root: Path | None = None) -> HelpCe
 
 
 def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple[HelpCenter | None, list[Problem]]:
+    """The help center in `data_dir`, or None and every problem found in it, sorted."""
+    with _without_cycle_collection():
+        return _check_help_center(data_dir, project_root)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Reading allocates a few hundred objects per file, freed as soon as the file is read; none
+    forms a reference cycle, so the cycle collector's passes over the growing heap (a tenth of the
+    time for 10,000 entries) find nothing. Garbage is collected as usual once the check is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_help_center(data_dir: Path, project_root: Path | None) -> tuple[HelpCenter | None, list[Problem]]:
     root = project_root or data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -84,10 +115,10 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     problems.extend(found)
     if document is None:
         return None, {}
-    reader = Reader(document.path, problems)
+    reader = Reader(document.path, problems, check_control_characters=document.may_hold_control_characters)
     known_problems = len(problems)
-    values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
-    _check_markdown(reader)
+    values, lines = read_fields(reader, document.root, SETTINGS_FIELDS)
+    _check_markdown(reader.path, reader.markdown, reader.text_lines, problems)  # markup only: where links lead is not checked
     if len(problems) > known_problems:
         return None, lines
     return Settings(
@@ -109,7 +140,7 @@ def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[l
     problems.extend(found)
     if document is None:
         return [], {}
-    reader = Reader(shown, problems)
+    reader = Reader(shown, problems, check_control_characters=document.may_hold_control_characters)
     if not isinstance(document.root, yaml.MappingNode):
         reader.problem(document.root, "", "expected one group of fields per category, each under its id")
         return [], {}
@@ -120,7 +151,7 @@ def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[l
         if not is_id(category_id):
             reader.problem(key_node, category_id, f"a category id uses {ID_HINT}")
             continue
-        values, lines = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
+        values, lines = read_fields(reader, value_node, CATEGORY_FIELDS, f"{category_id}.")
         if all(field.name in values for field in CATEGORY_FIELDS if field.required):
             categories.append(Category(id=category_id, **values))
             redirect_lines[category_id] = lines.get("redirect_from", 0)
@@ -141,16 +172,19 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
     entries = []
     entry_ids: set[str] = set()
     shown_folder = _shown(folder, root)
+    folder_path = str(folder) + os.sep
     for parts in _visible_files(folder):
-        path = os.path.join(folder, *parts)
-        shown = f"{shown_folder}/{'/'.join(parts)}"
+        relative = "/".join(parts)
+        shown = f"{shown_folder}/{relative}"
         stem, dot, suffix = parts[-1].rpartition(".")
         if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
             problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
             continue
-        if is_id(stem):
-            entry_ids.add(stem)
-        raw = _load_entry(path, stem, shown, "/".join(parts[:-1]) or ".", problems)
+        if not is_id(stem):
+            problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
+            continue
+        entry_ids.add(stem)
+        raw = _load_entry(folder_path + relative, stem, shown, relative.rpartition("/")[0] or ".", problems)
         if raw is not None:
             entries.append(raw)
     return entries, entry_ids
@@ -170,45 +204,82 @@ def _visible_files(folder: Path) -> list[tuple[str, ...]]:
 
 
 def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> _RawEntry | None:
-    if not is_id(entry_id):
-        problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
-        return None
-    document, found = read_yaml(path, shown)
+    """The entry in the file at `path`, whose name `entry_id` is a valid id."""
+    document, found = read_yaml(path, shown, check_keys=False)
     problems.extend(found)
     if document is None:
         return None
-    reader = Reader(shown, problems)
-    values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
-    if any(field.required and field.name not in values for field in ENTRY_FIELDS):
+    check_controls = document.may_hold_control_characters
+    quick = read_quickly(document.root, ENTRY_FIELDS, "", check_controls)
+    if quick is not None:
+        values, lines, text_lines, markdown = quick.values, quick.lines, quick.text_lines, quick.markdown
+    else:
+        repeated_keys = repeated_key_problems(document)
+        if repeated_keys:
+            problems.extend(repeated_keys)
+            return None
+        reader = Reader(shown, problems, check_control_characters=check_controls)
+        values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
+        text_lines, markdown = reader.text_lines, reader.markdown
+    if not values.keys() >= _REQUIRED_ENTRY_FIELDS:
         return None
     video = None
     if "video" in values:
-        video = _read_video(values.pop("video"), document.root, reader)
+        video = _read_video(values.pop("video"), document.root, shown, problems)
         if video is None:
             return None
     entry = Entry(id=entry_id, source=shown, video=video, **values)
-    _check_markdown(reader)
-    return _RawEntry(entry, lines, dict(reader.text_lines), dict(reader.markdown), relative_folder)
+    named_links: list[_NamedLink] = []
+    for field, line, link in _check_markdown(shown, markdown, text_lines, problems):
+        _check_link(shown, field, line, link, named_links, problems)
+    return _RawEntry(entry, lines, named_links, relative_folder)
 
 
-def _check_markdown(reader: Reader) -> None:
-    """The raw HTML, attributes and link addresses in the file's Markdown that the site does not allow."""
-    for field, text in reader.markdown.items():
-        context: Context = "list_item" if field.startswith("steps[") else "block"
-        first_line = reader.text_lines[field]
-        reader.problems.extend(
-            Problem(reader.path, first_line + finding.line_offset, field, finding.message)
-            for finding in markdown_findings(text, context)
-        )
+def _check_markdown(
+    path: str, markdown: dict[str, str], text_lines: dict[str, int], problems: list[Problem]
+) -> list[tuple[str, int, PlainLink]]:
+    """The raw HTML, attributes and link addresses in the file's Markdown that the site does not allow.
+
+    Returns every link, with its field and line, for the checks on where it leads (`_check_link`).
+    """
+    found = []
+    for field, text in markdown.items():
+        links = plain_links(text)
+        if links is None:
+            findings = markdown_findings(text, "list_item" if field.startswith("steps[") else "block")
+            links = [PlainLink(link.target, link.line_offset, link.scheme) for link in link_targets(text)]
+        else:
+            findings = link_findings(links)
+        if findings or links:
+            first_line = text_lines[field]
+            problems.extend(
+                Problem(path, first_line + finding.line_offset, field, finding.message) for finding in findings
+            )
+            found.extend((field, first_line + link.line_offset, link) for link in links if link.address)
+    return found
 
 
-def _read_video(values: dict[str, Any], root_node: Any, reader: Reader) -> Video | None:
+def _check_link(
+    path: str, field: str, line: int, link: PlainLink, named_links: list[_NamedLink], problems: list[Problem]
+) -> None:
+    """A web or e-mail address must be well formed; a link to an entry or a shared link is kept to be
+    checked once every file is read. (Other schemes are refused with the markup of the field.)"""
+    scheme, address = link.scheme, link.address
+    if scheme == "link" or scheme == "entry":
+        named_links.append(_NamedLink(scheme, address.split(":", 1)[1], field, line))
+    elif scheme in ("http", "https") and not is_web_url(address):
+        problems.append(Problem(path, line, field, f"malformed web address '{address}'"))
+    elif scheme == "mailto" and not is_mail_url(address):
+        problems.append(Problem(path, line, field, f"malformed e-mail link '{address}'"))
+
+
+def _read_video(values: dict[str, Any], root_node: Any, path: str, problems: list[Problem]) -> Video | None:
     if any(field.required and field.name not in values for field in VIDEO_FIELDS):
         return None
     parsed = parse_video_url(values["url"])
     if parsed is None:
         line = _value_line(root_node, "video", "url")
-        reader.problem(line, "video.url", f"expected {VIDEO_URL_HINT}, got '{values['url']}'")
+        problems.append(Problem(path, line, "video.url", f"expected {VIDEO_URL_HINT}, got '{values['url']}'"))
         return None
     provider, video_id, private_hash = parsed
     return Video(provider=provider, video_id=video_id, vimeo_hash=private_hash, **values)
@@ -263,8 +334,15 @@ def _check_references(
                 problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
                     f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
                 )))
-        for field, text in raw.markdown.items():
-            _check_markdown_links(text, source, field, raw.text_lines[field], links, entry_ids, problems)
+        for link in raw.named_links:
+            if link.scheme == "link":
+                if links is not None and link.name not in links:
+                    hint = did_you_mean(link.name, links) or "; define it under 'links' in faq_data/settings.yml"
+                    problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
+            elif link.name not in entry_ids:
+                problems.append(Problem(source, link.line, link.field, (
+                    f"no entry has the id '{link.name}'{did_you_mean(link.name, entry_ids)}"
+                )))
 
 
 def _check_category_redirects(
@@ -297,28 +375,3 @@ def _check_featured(
             problems.append(Problem(shown, lines["featured"], "featured", (
                 f"no entry has the id '{featured}'{did_you_mean(featured, entry_ids)}"
             )))
-
-
-def _check_markdown_links(
-    markdown: str,
-    source: str,
-    field: str,
-    first_line: int,
-    links: Mapping[str, str] | None,
-    entry_ids: set[str],
-    problems: list[Problem],
-) -> None:
-    for link in link_targets(markdown):
-        line = first_line + link.line_offset
-        name = link.target.split(":", 1)[1] if ":" in link.target else ""
-        scheme = link.scheme
-        if scheme == "link" and links is not None and name not in links:
-            hint = did_you_mean(name, links) or "; define it under 'links' in faq_data/settings.yml"
-            problems.append(Problem(source, line, field, f"no link is named '{name}'{hint}"))
-        elif scheme == "entry" and name not in entry_ids:
-            problems.append(Problem(source, line, field, f"no entry has the id '{name}'{did_you_mean(name, entry_ids)}"))
-        elif scheme in ("http", "https") and not is_web_url(link.target):
-            problems.append(Problem(source, line, field, f"malformed web address '{link.target}'"))
-        elif scheme == "mailto" and not is_mail_url(link.target):
-            problems.append(Problem(source, line, field, f"malformed e-mail link '{link.target}'"))
-        # Other schemes are refused by html_policy, with the markup of the field.

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 from urllib.parse import urlsplit
 
 import yaml
@@ -47,6 +46,16 @@ class Field:
     fields: tuple["Field", ...] = ()
     pattern: str | None = None
     pattern_hint: str = ""
+    matches: Callable[[str], object] | None = field(init=False, repr=False, compare=False, default=None)
+    """The compiled `pattern`'s fullmatch, or None: compiled once, not once per value read."""
+
+    def __post_init__(self) -> None:
+        if self.pattern is not None:
+            object.__setattr__(self, "matches", re.compile(self.pattern).fullmatch)
+
+
+_SCALAR_KINDS = frozenset(("text", "markdown", "date", "url", "integer"))
+_LIST_KINDS = frozenset(("text_list", "markdown_list"))
 
 
 @dataclass
@@ -56,9 +65,11 @@ class Reader:
     path: str
     problems: list[Problem]
     text_lines: dict[str, int] = field(default_factory=dict)
-    """The line each text value starts on, by field name ('answer', 'steps[2]', 'home.intro')."""
+    """The line each Markdown value starts on, by field name ('answer', 'steps[2]', 'home.intro')."""
     markdown: dict[str, str] = field(default_factory=dict)
     """Every Markdown value that was read, by field name, for the checks on its content."""
+    check_control_characters: bool = True
+    """False when the file's text shows that no value can hold a control character."""
 
     def problem(self, node: yaml.Node | int, field: str, message: str) -> None:
         line = node if isinstance(node, int) else line_of(node)
@@ -76,7 +87,7 @@ class Reader:
             else:
                 self.problem(node, "", f"expected the fields as 'name: value' lines, got {_describe(node)}")
             return values, lines
-        by_name = {field.name: field for field in fields}
+        by_name, required = _field_index(fields)
         for key_node, value_node in node.value:
             name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
             field = by_name.get(name)
@@ -84,12 +95,15 @@ class Reader:
                 hint = did_you_mean(name, by_name) or f"; known fields: {', '.join(by_name)}"
                 self.problem(key_node, prefix + name, f"unknown field{hint}")
                 continue
-            lines[name] = line_of(key_node)
-            value = self.read_value(value_node, field, prefix + name)
+            lines[name] = key_node.start_mark.line + 1
+            if field.kind in _SCALAR_KINDS:
+                value = self._read_scalar(value_node, field, prefix + name)
+            else:
+                value = self.read_value(value_node, field, prefix + name)
             if value is not None:
                 values[name] = value
-        for field in fields:
-            if field.required and field.name not in lines:
+        for field in required:
+            if field.name not in lines:
                 self.problem(node, prefix + field.name, f"missing required field: {field.description}")
         return values, lines
 
@@ -99,7 +113,7 @@ class Reader:
             return values
         if field.kind == "link_map":
             return self._read_link_map(node, name)
-        if field.kind in ("text_list", "markdown_list"):
+        if field.kind in _LIST_KINDS:
             return self._read_list(node, field, name)
         return self._read_scalar(node, field, name)
 
@@ -110,7 +124,8 @@ class Reader:
             self.problem(node, name, f"expected {_KIND_NAMES[field.kind]}, got {_describe(node)}")
             return None
         item_field = _item_field(field)
-        items = [self._read_scalar(item, item_field, f"{name}[{index}]") for index, item in enumerate(node.value, 1)]
+        read = self._read_scalar
+        items = [read(item, item_field, f"{name}[{index}]") for index, item in enumerate(node.value, 1)]
         if field.required and not node.value:
             self._empty(node, name)
         return tuple(item for item in items if item is not None)
@@ -142,36 +157,40 @@ class Reader:
             self.problem(node, name, f"expected {_KIND_NAMES[field.kind]}, got {_describe(node)}")
             return None
         raw = str(node.value)
-        if node.tag.endswith(":null") or not raw.strip():
+        stripped = raw.strip()
+        if not stripped or node.tag.endswith(":null"):
             return self._empty(node, name, field)
-        text = raw.strip() if field.kind != "markdown" else raw.strip("\n")
-        control = _CONTROL_CHARACTER.search(text)
-        if control:
-            self.problem(node, name, (
-                f"contains the control character U+{ord(control.group()):04X}, which cannot be shown; remove it"
-            ))
-            return None
-        self.text_lines[name] = _first_text_line(node, raw)
-        if field.kind == "markdown":
+        kind = field.kind
+        text = stripped if kind != "markdown" else raw.strip("\n")
+        if self.check_control_characters:
+            control = _CONTROL_CHARACTER.search(text)
+            if control:
+                self.problem(node, name, (
+                    f"contains the control character U+{ord(control.group()):04X}, which cannot be shown; remove it"
+                ))
+                return None
+        if kind == "markdown":
+            # Only a Markdown value's line is needed: its checks report lines within it.
+            self.text_lines[name] = _first_text_line(node, raw)
             self.markdown[name] = text
-        if field.kind == "date":
+        elif kind == "date":
             return self._read_date(node, text, name)
-        if field.kind == "integer":
-            if not re.fullmatch(r"-?\d+", text):
+        elif kind == "integer":
+            if not _INTEGER.fullmatch(text):
                 self.problem(node, name, f"expected {_KIND_NAMES['integer']}, got '{text}'")
                 return None
             return int(text)
-        if field.kind == "url" and not is_web_url(text):
+        elif kind == "url" and not is_web_url(text):
             self.problem(node, name, f"expected {_KIND_NAMES['url']}, got '{text}'")
             return None
-        if field.pattern and not _compiled(field.pattern).fullmatch(text):
+        if field.matches is not None and not field.matches(text):
             self.problem(node, name, f"expected {field.pattern_hint}, got '{text}'")
             return None
         return text
 
     def _read_date(self, node: yaml.Node, text: str, name: str) -> date | None:
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            if not _DATE.fullmatch(text):
                 raise ValueError
             return date.fromisoformat(text)
         except ValueError:
@@ -186,17 +205,36 @@ class Reader:
         return None
 
 
-@lru_cache(maxsize=None)
+_INTEGER = re.compile(r"-?\d+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FIELD_INDEXES: dict[int, tuple[tuple[Field, ...], dict[str, Field], tuple[Field, ...]]] = {}
+
+
+def _field_index(fields: tuple[Field, ...]) -> tuple[dict[str, Field], tuple[Field, ...]]:
+    """The fields by name and the required ones, worked out once per list of fields.
+
+    Keyed by identity (a tuple of fields hashes every field each time); the entry keeps the tuple
+    alive, so its identity cannot pass to another one.
+    """
+    known = _FIELD_INDEXES.get(id(fields))
+    if known is None or known[0] is not fields:
+        known = (fields, {field.name: field for field in fields}, tuple(field for field in fields if field.required))
+        _FIELD_INDEXES[id(fields)] = known
+    return known[1], known[2]
+
+
+_ITEM_FIELDS: dict[int, tuple[Field, Field]] = {}
+
+
 def _item_field(field: Field) -> Field:
-    """The field each item of a list field is read as."""
-    item_kind: Kind = "markdown" if field.kind == "markdown_list" else "text"
-    return Field(field.name, item_kind, True, field.description, pattern=field.pattern,
-                 pattern_hint=field.pattern_hint)
-
-
-@lru_cache(maxsize=None)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    """The field each item of a list field is read as (kept by identity, as in `_field_index`)."""
+    known = _ITEM_FIELDS.get(id(field))
+    if known is None or known[0] is not field:
+        item_kind: Kind = "markdown" if field.kind == "markdown_list" else "text"
+        known = (field, Field(field.name, item_kind, True, field.description, pattern=field.pattern,
+                              pattern_hint=field.pattern_hint))
+        _ITEM_FIELDS[id(field)] = known
+    return known[1]
 
 
 def is_web_url(text: str) -> bool:

@@ -21,7 +21,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal
+from typing import Iterable, Literal, NamedTuple
 
 import markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
@@ -98,13 +98,56 @@ class Finding:
     message: str
 
 
+class PlainLink(NamedTuple):
+    """A link of a text without markup: its address, the lines before it in the text, its scheme."""
+
+    address: str
+    line_offset: int
+    scheme: str
+    """Lower-cased; empty for an address without one."""
+
+
 def markdown_findings(text: str, context: Context = "block") -> list[Finding]:
     """Every raw HTML tag, attribute and link address in `text` that is not allowed."""
-    if not _has_markup_signs(text):
-        links = _plain_links(text)
-        if links is not None:
-            return _dedupe(_target_findings(text, links)) if links else []
+    links = plain_links(text)
+    if links is not None:
+        findings = link_findings(links)
+        return _dedupe(findings) if findings else []
     return rendered_findings(text, context)
+
+
+def plain_links(text: str) -> list[PlainLink] | None:
+    """Every link of `text`, if it has no other markup and each link's address is plain; else None.
+
+    Such a text needs no rendering to be checked (`link_findings`), and its links are exactly the
+    link targets `markdown_links.link_targets` finds, plus any with an empty address.
+    """
+    if _has_markup_signs(text):
+        return None
+    matches = _plain_links(text)
+    if not matches:
+        return matches
+    links = []
+    line, counted = 0, 0
+    for match in matches:
+        start = match.start(1)
+        line += text.count("\n", counted, start)
+        counted = start
+        address = match.group(1)
+        scheme = _SCHEME.match(address)
+        links.append(PlainLink(address, line, scheme.group(1).lower() if scheme else ""))
+    return links
+
+
+def link_findings(links: list[PlainLink]) -> list[Finding]:
+    """The links of a text without other markup whose address is not allowed."""
+    findings = []
+    for address, line_offset, scheme in links:
+        if scheme and scheme not in LINK_SCHEMES:
+            message = url_problem(address, "href")
+            if message:
+                findings.append(Finding(line_offset, message))
+    return findings
 
 
 def rendered_findings(text: str, context: Context = "block") -> list[Finding]:
@@ -136,6 +179,11 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 def needs_rendering(text: str) -> bool:
     """Whether `text` could produce any markup besides plain links: only then is it rendered to check."""
     return _has_markup_signs(text) or _plain_links(text) is None
+
+
+def holds_markup_or_links(text: str) -> bool:
+    """Whether `text` holds markup or a link at all: a text without either has no finding and no link."""
+    return "](" in text or _has_markup_signs(text)
 
 
 def _has_markup_signs(text: str) -> bool:
@@ -179,18 +227,6 @@ def url_scheme(url: str) -> str:
     cleaned = url.replace("\t", "").replace("\n", "").replace("\r", "").strip(_CONTROL_AND_SPACE)
     match = _SCHEME.match(cleaned)
     return match.group(1).lower() if match else ""
-
-
-def _target_findings(text: str, links: list[re.Match[str]]) -> list[Finding]:
-    findings = []
-    for link in links:
-        scheme = _SCHEME.match(link.group(1))
-        if scheme is None or scheme.group(1).lower() in LINK_SCHEMES:
-            continue
-        message = url_problem(link.group(1), "href")
-        if message:
-            findings.append(Finding(text.count("\n", 0, link.start()), message))
-    return findings
 
 
 def _tag_findings(tag: Tag, source_lines: list[str]) -> list[Finding]:

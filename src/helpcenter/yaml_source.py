@@ -6,6 +6,8 @@ original text: a text field reads `no` or `1.10` exactly as the editor wrote it.
 
 from __future__ import annotations
 
+import codecs
+import operator
 import os
 import re
 from dataclasses import dataclass
@@ -16,9 +18,10 @@ import yaml
 from .problems import Problem
 
 try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml is missing only on unusual builds
-    _Loader = yaml.SafeLoader
+    # libyaml's parser and composer alone: the constructor and resolver a loader adds are never used.
+    from yaml._yaml import CParser as _Loader
+except ImportError:  # pragma: no cover - libyaml is missing only on unusual builds
+    _Loader = yaml.SafeLoader  # type: ignore[misc, assignment]
 
 MAX_FILE_BYTES = 1_000_000
 _STANDARD_TAG = "tag:yaml.org,2002:"
@@ -31,8 +34,14 @@ _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 _NULL_TAG = _STANDARD_TAG + "null"
 _MERGE_TAG = _STANDARD_TAG + "merge"
 _STR_TAG = _STANDARD_TAG + "str"
+TEXT_TAG = _STR_TAG
+"""The tag of a value written without a tag that is not empty: this very string object, which a
+value's tag can be compared with by identity (an explicit tag, even `!!str`, is another object)."""
 _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
+# The only plain values whose tag the checks read: null (an empty value) and the merge key.
+_IMPLICIT_TAGS = {**{word: _NULL_TAG for word in _NULL_WORDS}, "<<": _MERGE_TAG}
+_LONGEST_IMPLICIT = max(map(len, _IMPLICIT_TAGS))
 
 
 class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -44,26 +53,36 @@ class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0] and value in _NULL_WORDS:
-                return _NULL_TAG
-            if implicit[0] and value == "<<":
-                return _MERGE_TAG
+            # The length first: hashing a long text to look it up costs more than the rest.
+            if len(value) <= _LONGEST_IMPLICIT and implicit[0] and value in _IMPLICIT_TAGS:  # type: ignore[arg-type]
+                return _IMPLICIT_TAGS[value]  # type: ignore[index]
             return _STR_TAG
         return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
-    def descend_resolver(self, current_node: object, current_index: object) -> None:
-        """No path resolvers are registered: skip PyYAML's bookkeeping for every node."""
+    # PyYAML calls these two around every node for path resolvers, and none is registered: C functions
+    # that take the same arguments and do nothing cost less than Python ones.
+    descend_resolver = staticmethod(operator.is_)
+    ascend_resolver = staticmethod(tuple)
 
-    def ascend_resolver(self) -> None:
-        pass
 
-
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class YamlFile:
-    """A parsed file: its path as shown in messages and its root node."""
+    """A parsed file: its path as shown in messages, its root node and its text."""
 
     path: str
     root: yaml.Node
+    text: str = ""
+    keys_checked: bool = True
+    """False if `read_yaml` left the check for repeated keys to the caller: see `repeated_key_problems`."""
+
+    @property
+    def may_hold_control_characters(self) -> bool:
+        """Whether a value can hold a control character (the checks on each value are needed).
+
+        YAML's reader refuses every control character but tabs and line breaks, and `read_yaml`
+        refuses NEL, so one reaches a value only through a carriage return or an escape ("\\x01").
+        """
+        return not self.text or "\\" in self.text or "\r" in self.text
 
 
 def line_of(node: yaml.Node) -> int:
@@ -75,43 +94,46 @@ def line_of(node: yaml.Node) -> int:
 _HIDDEN_LINE_BREAK = re.compile("\x85")
 
 
-def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
-    """Parse `file`; on any mistake return no tree and the problems, never raise."""
+def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `file`; on any mistake return no tree and the problems, never raise.
+
+    With `check_keys=False`, a file whose only possible mistake left is a repeated key is returned
+    unchecked for it: a caller that reads every group of fields in the file and refuses a repeated
+    key saves a pass over the tree, and calls `repeated_key_problems` when it does not.
+    """
     try:
-        with open(file, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                return None, [
-                    Problem(
-                        shown_path, 0, "",
-                        f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                        "Split it or move long material out of it",
-                    )
-                ]
-            data = stream.read()
+        size, data = _read_bytes(file)
     except OSError as error:
         return None, [Problem(shown_path, 0, "", f"cannot read the file: {error.strerror}")]
+    if data is None:
+        return None, [
+            Problem(
+                shown_path, 0, "",
+                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
+                "Split it or move long material out of it",
+            )
+        ]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown_path, 1, "", "the file is saved as UTF-16; save it with UTF-8 encoding")]
     try:
-        text = data.decode("utf-8-sig")
+        # As "utf-8-sig" does, without its codec's Python function.
+        text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, [
             Problem(shown_path, line, "", "the file is not valid UTF-8; save it with UTF-8 encoding")
         ]
-    hidden_break = _HIDDEN_LINE_BREAK.search(text)
+    hidden_break = _HIDDEN_LINE_BREAK.search(text) if "\x85" in text else None
     if hidden_break:
         line = text.count("\n", 0, hidden_break.start()) + 1
         return None, [Problem(shown_path, line, "", (
             f"the file contains the invisible line break U+{ord(hidden_break.group()):04X}; "
             "remove it, or use a normal line break"
         ))]
-    empty = Problem(shown_path, 1, "", "the file is empty; fill in the fields or delete it")
-    if not text.strip() or all(
+    if text.lstrip()[:1] in ("", "#") and all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [empty]
+        return None, [_empty_file(shown_path)]
     loader = _ContentLoader(text)
     try:
         root = loader.get_single_node()
@@ -124,11 +146,44 @@ def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[
     finally:
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
-        return None, [empty]
+        return None, [_empty_file(shown_path)]
+    if not check_keys and not _may_hide_content(text):
+        return YamlFile(shown_path, root, text, keys_checked=False), []
     problems = _structure_problems(shown_path, root, text)
     if problems:
         return None, problems
-    return YamlFile(shown_path, root), []
+    return YamlFile(shown_path, root, text), []
+
+
+def repeated_key_problems(document: YamlFile) -> list[Problem]:
+    """The problems `read_yaml` leaves to the caller with `check_keys=False`: none once it checked the keys."""
+    return [] if document.keys_checked else _structure_problems(document.path, document.root, document.text)
+
+
+def _empty_file(path: str) -> Problem:
+    return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
+
+
+def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
+    """The file's size and bytes, or no bytes if it is over the limit (then it is not read).
+
+    One open, fstat and read on a file descriptor: Python's buffered file objects cost more than
+    the read itself for thousands of small files.
+    """
+    descriptor = os.open(file, os.O_RDONLY)
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > MAX_FILE_BYTES:
+            return size, None
+        data = os.read(descriptor, size + 1)
+        if len(data) != size:  # the file changed after fstat: read on to its end
+            chunks = [data]
+            while chunk := os.read(descriptor, 65536):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return size, data
+    finally:
+        os.close(descriptor)
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -181,10 +236,10 @@ def _character_problem(path: str, error: yaml.reader.ReaderError, text: str) -> 
 
 def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
     """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content."""
-    problems: list[Problem] = []
-    # An alias needs an anchor (&name) and a custom tag needs '!': most files have neither
-    # character, and then only the keys of their mappings need a look.
     may_hide_content = "&" in text or "!" in text
+    if not may_hide_content and "<<" not in text and not _may_repeat_a_key(root):
+        return []
+    problems: list[Problem] = []
     seen: set[int] = set()
     aliased: set[int] = set()
     stack: list[yaml.Node] = [root]
@@ -236,3 +291,30 @@ def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
                 item for item in node.value if may_hide_content or not isinstance(item, yaml.ScalarNode)
             )
     return problems
+
+
+def _may_hide_content(text: str) -> bool:
+    """An alias needs an anchor (&name), a custom tag needs '!' and a merge key '<<': most files have
+    none of them, and then only a repeated key can be wrong."""
+    return "&" in text or "!" in text or "<<" in text
+
+
+def _may_repeat_a_key(root: yaml.Node) -> bool:
+    """Whether a mapping anywhere in the tree repeats a key or has a key that is not a value.
+
+    A quick look for `_structure_problems`, which names the keys and lines when this says yes.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            pairs = node.value
+            try:
+                if len({key.value for key, _ in pairs}) != len(pairs):
+                    return True
+            except TypeError:  # a list or a group of fields as a key: its value is a list
+                return True
+            stack.extend([value for _, value in pairs if not isinstance(value, yaml.ScalarNode)])
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend([item for item in node.value if not isinstance(item, yaml.ScalarNode)])
+    return False

@@ -1,0 +1,186 @@
+"""Reading a group of fields in one pass when nothing in it is wrong: the common case, made cheap.
+
+`fields.Reader` explains every mistake it finds, at the cost of many small steps for each value.
+Nearly every file has no mistake, so it is first read here, with the same rules but without any
+message: the result is exactly what the Reader would return, or None as soon as anything could
+be a problem, and then the Reader reads the group again and says what is wrong. So this module
+only ever decides how fast a file is read, never what is reported.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import yaml
+
+from .fields import (
+    _CONTROL_CHARACTER, _DATE, _INTEGER, Field, Reader, _field_index, _first_text_line, _item_field, is_web_url,
+)
+from .html_policy import holds_markup_or_links
+from .yaml_source import TEXT_TAG
+
+_MAPPING = yaml.MappingNode
+_SEQUENCE = yaml.SequenceNode
+
+
+class QuickRead:
+    """What the Reader would return for a group of fields, and its Markdown values that need a check."""
+
+    __slots__ = ("values", "lines", "text_lines", "markdown")
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.lines: dict[str, int] = {}
+        self.text_lines: dict[str, int] = {}
+        self.markdown: dict[str, str] = {}
+        """Only the Markdown values with markup or links: no check finds anything in the others."""
+
+
+def read_fields(
+    reader: Reader, node: yaml.Node, fields: tuple[Field, ...], prefix: str = ""
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """`reader.read_mapping(node, fields, prefix)`, in one quick pass when nothing in the group is wrong."""
+    read = read_quickly(node, fields, prefix, reader.check_control_characters)
+    if read is None:
+        return reader.read_mapping(node, fields, prefix)
+    reader.text_lines.update(read.text_lines)
+    reader.markdown.update(read.markdown)
+    return read.values, read.lines
+
+
+def read_quickly(
+    node: yaml.Node, fields: tuple[Field, ...], prefix: str = "", check_control_characters: bool = True
+) -> QuickRead | None:
+    """The group's values as `Reader.read_mapping` reads them, or None if the Reader may find a problem.
+
+    Only values whose tag is `TEXT_TAG` are read here: that excludes in one test lists, groups,
+    empty values (null) and explicit tags, all left to the Reader. A repeated key is refused too,
+    so a file read here in full needs no other check for one (`read_yaml(..., check_keys=False)`).
+    """
+    read = QuickRead()
+    if _read_mapping(node, fields, prefix, check_control_characters, read, read.values, read.lines):
+        return read
+    return None
+
+
+def _read_mapping(
+    node: yaml.Node,
+    fields: tuple[Field, ...],
+    prefix: str,
+    check_controls: bool,
+    read: QuickRead,
+    values: dict[str, Any],
+    lines: dict[str, int],
+) -> bool:
+    if node.__class__ is not _MAPPING:
+        return False
+    by_name, required = _field_index(fields)
+    for key_node, value_node in node.value:
+        if key_node.tag is not TEXT_TAG:
+            return False
+        name = key_node.value
+        field = by_name.get(name)
+        if field is None:
+            return False
+        lines[name] = key_node.start_mark.line + 1
+        kind = field.kind
+        value: Any
+        if kind == "text_list":
+            value = _read_text_list(value_node, field, check_controls)
+        elif kind == "markdown_list":
+            value = _read_markdown_list(value_node, field, prefix + name, check_controls, read)
+        elif kind == "mapping":
+            value = {}
+            if not _read_mapping(value_node, field.fields, f"{prefix}{name}.", check_controls, read, value, {}):
+                return False
+        elif kind == "link_map":
+            return False  # only the settings file has one: the Reader reads it
+        else:
+            value = _read_scalar(value_node, field, check_controls)
+            if kind == "markdown" and value is not None and holds_markup_or_links(value):
+                read.text_lines[prefix + name] = _first_text_line(value_node, value_node.value)
+                read.markdown[prefix + name] = value
+        if value is None:
+            return False
+        values[name] = value
+    # Every key is a known field, so fewer lines than keys means a repeated key.
+    if len(lines) != len(node.value):
+        return False
+    for field in required:
+        if field.name not in lines:
+            return False
+    return True
+
+
+def _read_scalar(node: yaml.Node, field: Field, check_controls: bool) -> Any:
+    """The value, or None wherever `Reader._read_scalar` might report a problem."""
+    if node.tag is not TEXT_TAG:
+        return None
+    raw = node.value
+    text = raw.strip()
+    if not text:
+        return None
+    kind = field.kind
+    if kind == "markdown":
+        text = raw.strip("\n")
+    if check_controls and _CONTROL_CHARACTER.search(text):
+        return None
+    if kind == "text" or kind == "markdown":
+        pass
+    elif kind == "date":
+        if not _DATE.fullmatch(text):
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    elif kind == "integer":
+        return int(text) if _INTEGER.fullmatch(text) else None
+    elif kind == "url" and not is_web_url(text):
+        return None
+    if field.matches is not None and not field.matches(text):
+        return None
+    return text
+
+
+def _read_text_list(node: yaml.Node, field: Field, check_controls: bool) -> tuple[str, ...] | None:
+    """The items, or None wherever `Reader._read_list` might report a problem; all items at once."""
+    if node.__class__ is not _SEQUENCE:
+        return _empty_list(node, field)
+    items = node.value
+    texts = tuple([item.value.strip() for item in items if item.tag is TEXT_TAG])
+    if len(texts) != len(items) or not all(texts) or (field.required and not texts):
+        return None
+    if check_controls and any([_CONTROL_CHARACTER.search(text) for text in texts]):
+        return None
+    if field.matches is not None and not all(map(field.matches, texts)):
+        return None
+    return texts
+
+
+def _read_markdown_list(
+    node: yaml.Node, field: Field, name: str, check_controls: bool, read: QuickRead
+) -> tuple[str, ...] | None:
+    if node.__class__ is not _SEQUENCE:
+        return _empty_list(node, field)
+    if field.required and not node.value:
+        return None
+    item_field = _item_field(field)
+    texts = []
+    for index, item in enumerate(node.value, 1):
+        text = _read_scalar(item, item_field, check_controls)
+        if text is None:
+            return None
+        if holds_markup_or_links(text):
+            read.text_lines[f"{name}[{index}]"] = _first_text_line(item, item.value)
+            read.markdown[f"{name}[{index}]"] = text
+        texts.append(text)
+    return tuple(texts)
+
+
+def _empty_list(node: yaml.Node, field: Field) -> tuple[()] | None:
+    """An optional list left empty (`tags:`) holds no items; anything else is the Reader's to explain."""
+    if node.__class__ is not yaml.ScalarNode or field.required:
+        return None
+    return () if node.tag.endswith(":null") or not node.value.strip() else None
