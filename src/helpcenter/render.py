@@ -223,13 +223,14 @@ class PageRenderer:
         end = self.templates["entry-links.html.j2"].render(
             entry=entry,
             related=[
-                (help_center.entry(related), page_href(entry.src_uri, help_center.entry(related).src_uri, self.use_directory_urls))
-                for related in entry.related
+                (other, page_href(entry.src_uri, other.src_uri, self.use_directory_urls))
+                for other in map(help_center.entry, entry.related)
             ],
             related_id=RELATED_QUESTIONS_ID,
             contact=help_center.settings.contact,
         )
-        # Raw HTML blocks are separated by a blank line, as Python-Markdown separates them.
+        # `after` keeps the blank line that follows each of its blocks (Python-Markdown ends raw HTML
+        # so); `end` closes the page.
         return Page(entry.src_uri, _with_front_matter(meta, body), after, end.rstrip("\n"))
 
 
