@@ -135,6 +135,8 @@ def test_search_highlights_the_customers_words_on_the_answer(browser: Browser, s
     search(page, "lost access")
     page.click(FIRST_RESULT)
     page.wait_for_url(urljoin(served_site, HELP_CENTER.entry("reset-2fa").url) + "?h=*")
+    # The theme marks the words once the page's scripts have run, after the address has changed.
+    page.locator("article mark").first.wait_for()
     marked = " ".join(page.locator("article mark").all_inner_texts()).casefold().split()
     assert {"lost", "access"} <= set(marked)
     page.close()
