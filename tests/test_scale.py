@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, run_build
+from helpcenter.benchmark import Measurement, targets
 from helpcenter.content import check_help_center, load_help_center
 from helpcenter.render import relative_link
 from helpcenter.synthetic import entry_id, write_synthetic_content, write_synthetic_project
@@ -124,6 +125,29 @@ def test_the_benchmark_runs_end_to_end_in_quick_mode() -> None:
     assert "PASS  every entry page at most 40 KB" in result.stdout
     assert "PASS  an entry page has the same size at every size of help center" in result.stdout
     assert "not run: add --large" in result.stdout
+
+
+def _measured(entries: int, build_cpu: list[float], floor_cpu: list[float]) -> Measurement:
+    measurement = Measurement(entries, len(build_cpu))
+    measurement.samples.update(build_cpu_s=build_cpu, build_s=build_cpu, floor_cpu_s=floor_cpu)
+    measurement.take_medians()
+    return measurement
+
+
+def test_the_cost_per_entry_is_the_median_of_rounds_run_side_by_side() -> None:
+    """A slow round slows both sizes: taken round by round it cancels out, median against median it does not."""
+    low = _measured(100, [2.0, 4.0, 2.1], [0.2, 0.4, 0.2])
+    high = _measured(1000, [7.6, 9.0, 7.0], [2.0, 4.0, 2.0])
+    found = {target.name: target for target in targets([low, high])}
+    marginal = found["marginal build cost per entry (100 -> 1000) at most 6 ms"]
+    # Rounds: 6.22, 5.56, 5.44 ms an entry; the medians of each size would give (7.6 - 2.1) / 900 = 6.11.
+    assert marginal.passed is True
+    assert marginal.detail.startswith("5.56 ms CPU")
+    assert "median of 3 rounds, 5.44 to 6.22 ms" in marginal.detail
+    ratio = found["marginal build cost at most 3 x the Markdown floor per entry"]
+    # Each round against its own floor: 3.11, 1.39, 2.72 x.
+    assert ratio.passed is True
+    assert ratio.detail.startswith("2.72 x")
 
 
 @given(
