@@ -36,14 +36,21 @@ RELATED_QUESTIONS_ID = "related-questions"
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it goes, its Markdown source and the HTML that follows the rendered Markdown."""
+    """A generated page: where it goes, its front matter and Markdown, and the HTML that follows the rendered Markdown."""
 
     src_uri: str
-    markdown: str
+    meta: Mapping[str, Any]
+    body: str
+    """The Markdown after the front matter."""
     html_after: str = ""
     """HTML that follows the rendered Markdown and is searchable like it."""
     html_end: str = ""
     """HTML that ends the page and stays out of the search index."""
+
+    @property
+    def markdown(self) -> str:
+        """The page's source: its front matter, then its Markdown."""
+        return _with_front_matter(self.meta, self.body)
 
 
 def markdown_text(text: str) -> str:
@@ -158,7 +165,7 @@ class PageRenderer:
             featured=[(entry, relative_link(HOME_URI, entry.src_uri)) for entry in featured],
             icon=_icon_shortcode,
         )
-        return Page(HOME_URI, _with_front_matter(meta, body))
+        return Page(HOME_URI, meta, body)
 
     def category(self, category: Category) -> Page:
         entries = self.help_center.entries_in(category.id)
@@ -177,7 +184,7 @@ class PageRenderer:
                 for entry in entries
             ],
         )
-        return Page(category.src_uri, _with_front_matter(meta, body), questions.rstrip("\n"))
+        return Page(category.src_uri, meta, body, questions.rstrip("\n"))
 
     def heading_id(self, text: str, taken: set[str]) -> str:
         """The id Python-Markdown's toc gives a heading of this plain text, after the ids in `taken` (added to it)."""
@@ -231,7 +238,7 @@ class PageRenderer:
         )
         # `after` keeps the blank line that follows each of its blocks (Python-Markdown ends raw HTML
         # so); `end` closes the page.
-        return Page(entry.src_uri, _with_front_matter(meta, body), after, end.rstrip("\n"))
+        return Page(entry.src_uri, meta, body, after, end.rstrip("\n"))
 
 
 def render_pages(
