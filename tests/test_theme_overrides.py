@@ -20,6 +20,7 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
     "base.html": [
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
+        ('{% import "partials/language.html" as lang with context %}', '{% import "partials/language.html" as lang %}'),
     ],
     "partials/header.html": [
         ('{% set class = "md-header" %}', '{% call helpcenter_shared("header-start") %}{% set class = "md-header" %}'),

@@ -84,6 +84,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.globals["helpcenter_shared"] = self.shared_blocks.render
+        # overrides/base.html imports the translations without a page's context, and they read `config`.
+        env.globals["config"] = config
         self.sitemap_urls = sitemap_urls(self.help_center, files)
         return env
 
