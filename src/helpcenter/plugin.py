@@ -377,12 +377,17 @@ class _ReusedMarkdownPage(Page):
         extract_anchors_ext._register(md)
         relative_path_ext = _RelativePathTreeprocessor(self.file, files, config)
         relative_path_ext._register(md)
-        extract_title_ext = _ExtractTitleTreeprocessor()
-        extract_title_ext._register(md)
+        # The title from the first heading counts only without a front-matter title, which every
+        # generated page has; reading it copies the heading's tree.
+        extract_title_ext = None if "title" in self.meta else _ExtractTitleTreeprocessor()
+        if extract_title_ext is None:
+            md.treeprocessors.deregister("mkdocs_extract_title", strict=False)
+        else:
+            extract_title_ext._register(md)
 
         self.content = md.convert(self.markdown)
         self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = extract_title_ext.title
+        self._title_from_render = extract_title_ext.title if extract_title_ext else None
         self.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
         if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = relative_path_ext.links_to_anchors
