@@ -4,6 +4,8 @@ the search index built with them is byte for byte the one Material builds alone.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -411,3 +413,15 @@ HTML_PIECES = [
 @given(st.lists(st.sampled_from(HTML_PIECES), max_size=50).map("".join))
 def test_whatever_html_like_text(html: str) -> None:
     read_alike(html)
+
+
+def test_the_timing_script_runs_end_to_end_in_quick_mode() -> None:
+    """scripts/search-sections on a small help center: every figure printed, no timing asserted."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "search-sections"), "--entries", "20", "--rounds", "1", "--builds", "1"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "23 pages (20 entry pages), 0 left to Material's parser" in result.stdout
+    for label in ("parse, entry pages", "parse, all pages", "index, entry pages", "whole build (CPU)"):
+        assert f"\n{label} " in result.stdout, label

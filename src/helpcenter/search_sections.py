@@ -142,9 +142,9 @@ def search_sections(html: str) -> list[SearchSection] | None:
             elif section is None:
                 section = SearchSection(_PREFACE, 0)
                 sections.append(section)
-            if tag == "a" and attributes.get("class") == "headerlink":
+            if attributes and tag == "a" and attributes.get("class") == "headerlink":
                 header_links.append(len(context))
-            if "data-search-exclude" in attributes or attributes.get("class") == "linenodiv":
+            if attributes and ("data-search-exclude" in attributes or attributes.get("class") == "linenodiv"):
                 skip.add(tag)
             elif tag in _KEPT and skip.isdisjoint(context):
                 (section.title if section.tag in context else section.text).append(_OPENING[tag])
