@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,9 +14,11 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from helpcenter.benchmark import markdown_extensions
 from helpcenter.content import load_help_center
-from helpcenter.structured_data import _TextCollector, plain_text
+from helpcenter.structured_data import _BLOCKS, _HIDDEN, plain_text
 from helpcenter.synthetic import write_synthetic_content
 from xss_payloads import ANSWER_VERDICTS
+
+HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 
 EXTENSIONS, CONFIGS = markdown_extensions(ROOT / "mkdocs.yml")
 RENDERER = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
@@ -23,6 +26,63 @@ RENDERER = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
 
 def to_html(text: str) -> str:
     return RENDERER.reset().convert(text)
+
+
+class _TextCollector:
+    """The reference rules: text one block per line; list items start with their number ('1. ') or a dash."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.hidden_depth = 0
+        self.lists: list[int | None] = []
+        self.marker = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden_depth += 1
+            return
+        if tag in _BLOCKS:
+            self._end_line()
+        if tag == "ol":
+            start = dict(attrs).get("start") or "1"
+            self.lists.append(int(start) if start.isdigit() else 1)
+        elif tag == "ul":
+            self.lists.append(None)
+        elif tag == "li" and self.lists:
+            number = self.lists[-1]
+            if number is None:
+                self.marker = "- "
+            else:
+                self.marker = f"{number}. "
+                self.lists[-1] = number + 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+            return
+        if tag in _BLOCKS:
+            self._end_line()
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden_depth:
+            return
+        if self.marker and data.strip(" \t\n\r\f"):
+            self.current.append(self.marker)
+            self.marker = ""
+        self.current.append(data)
+
+    def _end_line(self) -> None:
+        line = HTML_WHITESPACE.sub(" ", "".join(self.current)).strip(" ")
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+    def text(self) -> str:
+        self._end_line()
+        return "\n".join(self.lines)
 
 
 class _ParsedByHtmlParser(HTMLParser):
@@ -91,6 +151,7 @@ MARKDOWN_PIECES = st.sampled_from([
     "word", " ", "\n", "\n\n", "1. ", "- ", "    ", "*", "_", "`", "**", "<b>", "</b>", "<br>", "&amp;", "&#33;",
     "&", "<", ">", "[link](https://example.com/)", "!!! note\n    ", "<div markdown>\n\n", "\n\n</div>\n\n",
     ":material-check:", '"', "'", "\\", "#", "## Heading\n\n", "|a|b|\n|-|-|\n|1|2|\n", "\u2028", "é",
+    "\t", "\x0b", "\x0c", "\r\n", "  ",
 ])
 
 

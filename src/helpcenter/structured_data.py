@@ -113,36 +113,84 @@ def json_ld_script_text(data: JsonObject) -> str:
 def plain_text(html_text: str) -> str:
     """The visible text of an HTML fragment: one line per block, whitespace collapsed, references resolved.
 
-    The fragment is Python-Markdown's output (well-formed, attributes quoted), read with one regular
-    expression instead of `html.parser`, which takes several times longer for the same tags and text.
+    List items start with their number ('1. ') or a dash; script, style, template and SVG content is
+    left out. The fragment is Python-Markdown's output (well-formed, attributes quoted), read with one
+    regular expression instead of `html.parser`, which takes several times longer for the same tags
+    and text (tests/test_plain_text.py reads the same HTML with `html.parser` and compares).
     """
-    collector = _TextCollector()
+    lines: list[str] = []
+    current: list[str] = []  # the pieces of the line being read
+    hidden = 0  # how many hidden elements are open
+    lists: list[int | None] = []  # the next number of each open ordered list, None for a bulleted one
+    marker = ""  # the list item marker waiting for the item's first words
     position = 0
     for match in _MARKUP.finditer(html_text):
-        if match.start() > position:
-            collector.handle_data(html.unescape(html_text[position:match.start()]))
+        start = match.start()
+        if start > position and not hidden:
+            data = html_text[position:start]
+            if "&" in data:
+                data = html.unescape(data)
+            if marker and data.strip(" \t\n\r\f"):
+                current.append(marker)
+                marker = ""
+            current.append(data)
         position = match.end()
         tag = match.group("tag")
         if tag is None:  # a comment, declaration or processing instruction
             continue
         tag = tag.lower()
-        if match.group("end"):
-            collector.handle_endtag(tag)
+        if not match.group("end"):
+            if tag in _HIDDEN:
+                hidden += 1
+            else:
+                if tag in _BLOCKS and current:
+                    line = _HTML_WHITESPACE.sub(" ", "".join(current)).strip(" ")
+                    if line:
+                        lines.append(line)
+                    current = []
+                if tag == "ol":
+                    first = _list_start(match.group("attributes"))
+                    lists.append(int(first) if first.isdigit() else 1)
+                elif tag == "ul":
+                    lists.append(None)
+                elif tag == "li" and lists:
+                    number = lists[-1]
+                    if number is None:
+                        marker = "- "
+                    else:
+                        marker = f"{number}. "
+                        lists[-1] = number + 1
+            if not match.group("self_closing"):
+                continue
+        # An end tag, or the end of a start tag that closes itself.
+        if tag in _HIDDEN:
+            hidden = max(0, hidden - 1)
             continue
-        collector.handle_starttag(tag, _list_start(match.group("attributes")) if tag == "ol" else [])
-        if match.group("self_closing"):
-            collector.handle_endtag(tag)
-    if position < len(html_text):
-        collector.handle_data(html.unescape(html_text[position:]))
-    return collector.text()
+        if tag in _BLOCKS and current:
+            line = _HTML_WHITESPACE.sub(" ", "".join(current)).strip(" ")
+            if line:
+                lines.append(line)
+            current = []
+        if tag in ("ol", "ul") and lists:
+            lists.pop()
+    if position < len(html_text) and not hidden:
+        data = html.unescape(html_text[position:])
+        if marker and data.strip(" \t\n\r\f"):
+            current.append(marker)
+        current.append(data)
+    line = _HTML_WHITESPACE.sub(" ", "".join(current)).strip(" ")
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
 
 
-def _list_start(attributes: str) -> list[tuple[str, str | None]]:
+def _list_start(attributes: str) -> str:
+    """An ordered list's `start` attribute, "1" without one."""
     found = _START_ATTRIBUTE.search(attributes)
     if found is None:
-        return []
+        return "1"
     value = next(group for group in found.groups() if group is not None)
-    return [("start", html.unescape(value))]
+    return html.unescape(value) or "1"
 
 
 def answer_text(entry: Entry, to_html: MarkdownToHtml, rendered: Mapping[str, str] | None = None) -> str:
@@ -263,7 +311,9 @@ _BLOCKS = {
     "section", "summary", "table", "td", "th", "tr", "ul",
 }
 _HIDDEN = {"script", "style", "template", "svg"}
-_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # not str.split(): U+2028 and friends are text in HTML
+# Not str.split(): U+2028 and friends are text in HTML. A single space stays as it is: matching only
+# other runs makes the replacing several times faster on ordinary text.
+_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
 # A tag (its name, attributes with quoted values, a closing slash), or a comment, declaration or
@@ -274,61 +324,3 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _START_ATTRIBUTE = re.compile(r"""(?:^|\s)start\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-
-
-class _TextCollector:
-    """Text one block per line; list items start with their number ('1. ') or a dash."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.current: list[str] = []
-        self.hidden_depth = 0
-        self.lists: list[int | None] = []
-        """The next number of each open ordered list, None for a bulleted one."""
-        self.marker = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self.hidden_depth += 1
-            return
-        if tag in _BLOCKS:
-            self._end_line()
-        if tag == "ol":
-            start = dict(attrs).get("start") or "1"
-            self.lists.append(int(start) if start.isdigit() else 1)
-        elif tag == "ul":
-            self.lists.append(None)
-        elif tag == "li" and self.lists:
-            number = self.lists[-1]
-            if number is None:
-                self.marker = "- "
-            else:
-                self.marker = f"{number}. "
-                self.lists[-1] = number + 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self.hidden_depth = max(0, self.hidden_depth - 1)
-            return
-        if tag in _BLOCKS:
-            self._end_line()
-        if tag in ("ol", "ul") and self.lists:
-            self.lists.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.hidden_depth:
-            return
-        if self.marker and data.strip(" \t\n\r\f"):
-            self.current.append(self.marker)
-            self.marker = ""
-        self.current.append(data)
-
-    def _end_line(self) -> None:
-        line = _HTML_WHITESPACE.sub(" ", "".join(self.current)).strip(" ")
-        if line:
-            self.lines.append(line)
-        self.current = []
-
-    def text(self) -> str:
-        self._end_line()
-        return "\n".join(self.lines)
