@@ -83,6 +83,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             config.nav = navigation(self.help_center, Path(config.docs_dir))
         self._set_up_search_engine_data(config)
         self._build_beside_the_site(config)
+        # on_post_build writes sitemap.xml and its .gz, dated by the content: MkDocs' own would be replaced.
+        config.theme.static_templates.discard("sitemap.xml")
         self.shared_blocks = SharedBlocks(enabled=self.config.share_theme_blocks)
         return config
 
