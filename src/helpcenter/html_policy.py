@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterable, Literal, NamedTuple
 
 import markdown
@@ -122,20 +122,21 @@ def plain_links(text: str) -> list[PlainLink] | None:
     Such a text needs no rendering to be checked (`link_findings`), and its links are exactly the
     link targets `markdown_links.link_targets` finds, plus any with an empty address.
     """
-    if _has_markup_signs(text):
+    # `_has_markup_signs`, with its longer searches only where they can find something.
+    if "<" in text or "{" in text or ("!" in text and "![" in text):
         return None
-    matches = _plain_links(text)
-    if not matches:
-        return matches
-    links = []
+    links: list[PlainLink] = []
     line, counted = 0, 0
-    for match in matches:
-        start = match.start(1)
+    for match in _LINK_OPENING.finditer(text):
+        address, scheme = match.groups()
+        if address is None:
+            return None
+        start = match.start()
         line += text.count("\n", counted, start)
         counted = start
-        address = match.group(1)
-        scheme = _SCHEME.match(address)
-        links.append(PlainLink(address, line, scheme.group(1).lower() if scheme else ""))
+        links.append(_new_plain_link((address, line, scheme.lower() if scheme else "")))
+    if (links or "]" in text) and "]:" in text:  # a reference definition
+        return None
     return links
 
 
@@ -174,6 +175,11 @@ def rendered_findings(text: str, context: Context = "block") -> list[Finding]:
 
 _PLAIN_LINK = re.compile(r"\]\(([^\s()<>\"'`\\&{}\[\]]*)\)")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# Every "](", with, if it opens a link as `_PLAIN_LINK` matches it, the link's address and what
+# `_SCHEME` matches at its start. (No "](" can start within such a link: an address holds no "]".)
+_LINK_OPENING = re.compile(r"\]\((?:((?:([A-Za-z][A-Za-z0-9+.-]*):)?[^\s()<>\"'`\\&{}\[\]]*)\))?")
+# A PlainLink from a tuple, without the Python call its constructor makes (thousands are made).
+_new_plain_link = partial(tuple.__new__, PlainLink)
 
 
 def needs_rendering(text: str) -> bool:
