@@ -13,7 +13,7 @@ from typing import Any, Iterator, NamedTuple
 import yaml
 
 from .fields import Reader, is_id, is_mail_url, is_web_url
-from .html_policy import PlainLink, link_findings, markdown_findings, plain_links
+from .html_policy import LINK_SCHEMES, link_findings, markdown_findings, plain_link_targets, plain_links
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
@@ -36,6 +36,20 @@ class _NamedLink(NamedTuple):
     name: str
     field: str
     line: int
+    """The link's line, or with `text`, the line the field's text starts on."""
+    text: str | None
+    """The field's text, if the line is still to be worked out (only a link that leads nowhere needs it)."""
+    index: int
+    """Which of the text's plain links it is."""
+
+    @property
+    def exact_line(self) -> int:
+        return self.line if self.text is None else _link_line(self.line, self.text, self.index)
+
+
+def _link_line(first_line: int, text: str, index: int) -> int:
+    """The line of the plain link number `index` of a text starting on `first_line`."""
+    return first_line + plain_links(text)[index].line_offset  # type: ignore[index]
 
 
 # A _NamedLink from a tuple, without the Python call its constructor makes.
@@ -300,28 +314,51 @@ def _check_markdown(
     every file is read. (Other schemes are refused with the markup of the field.)
     """
     for field, text in markdown.items():
-        links = plain_links(text)
-        if links is None:
+        targets = plain_link_targets(text)
+        if targets is None:
             findings = markdown_findings(text, "list_item" if field.startswith("steps[") else "block")
-            links = [PlainLink(link.target, link.line_offset, link.scheme) for link in link_targets(text)]
-        else:
-            findings = link_findings(links)
-        if findings:
-            first_line = text_lines[field]
             problems.extend(
-                Problem(path, first_line + finding.line_offset, field, finding.message) for finding in findings
+                Problem(path, text_lines[field] + finding.line_offset, field, finding.message) for finding in findings
             )
-        if not links or named_links is None:
+            if named_links is not None:
+                for link in link_targets(text):
+                    _check_link(path, field, text_lines[field] + link.line_offset, link.target, link.scheme,
+                                None, 0, named_links, problems)
+            continue
+        if not targets:
             continue
         first_line = text_lines[field]
-        for address, line_offset, scheme in links:
-            if scheme == "link" or scheme == "entry":
-                named_links.append(_new_named_link((scheme, address.split(":", 1)[1], field, first_line + line_offset)))
-            elif scheme == "https" or scheme == "http":
-                if not _is_web_url(address):
-                    problems.append(Problem(path, first_line + line_offset, field, f"malformed web address '{address}'"))
-            elif scheme == "mailto" and not is_mail_url(address):
-                problems.append(Problem(path, first_line + line_offset, field, f"malformed e-mail link '{address}'"))
+        unusual = False
+        for index, (address, scheme, _) in enumerate(targets):
+            scheme = scheme.lower()
+            if scheme not in LINK_SCHEMES:
+                unusual = unusual or scheme != ""
+            elif named_links is not None:
+                _check_link(path, field, first_line, address, scheme, text, index, named_links, problems)
+        if unusual:
+            problems.extend(
+                Problem(path, first_line + finding.line_offset, field, finding.message)
+                for finding in link_findings(plain_links(text))  # type: ignore[arg-type]
+            )
+
+
+def _check_link(
+    path: str, field: str, line: int, address: str, scheme: str, text: str | None, index: int,
+    named_links: list[_NamedLink], problems: list[Problem],
+) -> None:
+    """A web or e-mail address must be well formed; a link to an entry or a shared link is kept to be
+    checked once every file is read. With `text`, `line` is the text's first line and the link is
+    plain link number `index` of the text: its own line is worked out only for a problem.
+    (Other schemes are refused with the markup of the field.)"""
+    if scheme == "link" or scheme == "entry":
+        named_links.append(_new_named_link((scheme, address[len(scheme) + 1:], field, line, text, index)))
+    elif scheme == "https" or scheme == "http":
+        if not _is_web_url(address):
+            line = line if text is None else _link_line(line, text, index)
+            problems.append(Problem(path, line, field, f"malformed web address '{address}'"))
+    elif scheme == "mailto" and not is_mail_url(address):
+        line = line if text is None else _link_line(line, text, index)
+        problems.append(Problem(path, line, field, f"malformed e-mail link '{address}'"))
 
 
 # Help centers link to the same few pages again and again: each address is parsed once.
@@ -397,9 +434,9 @@ def _check_references(
             if link.scheme == "link":
                 if links is not None and link.name not in links:
                     hint = did_you_mean(link.name, links) or "; define it under 'links' in faq_data/settings.yml"
-                    problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
+                    problems.append(Problem(source, link.exact_line, link.field, f"no link is named '{link.name}'{hint}"))
             elif link.name not in entry_ids:
-                problems.append(Problem(source, link.line, link.field, (
+                problems.append(Problem(source, link.exact_line, link.field, (
                     f"no entry has the id '{link.name}'{did_you_mean(link.name, entry_ids)}"
                 )))
 

@@ -117,8 +117,15 @@ def _read_mapping(
                     return False
                 value = date.fromisoformat(value)
             elif kind == "markdown":
-                value = _read_scalar(value_node, field, check_controls)
-                if value is None:
+                if value_node.tag is not TEXT_TAG:
+                    return False
+                raw = value_node.value
+                if not raw or raw.isspace():  # as `not raw.strip()`, without copying a long text
+                    return False
+                value = raw.strip("\n")
+                if check_controls and _CONTROL_CHARACTER.search(value):
+                    return False
+                if field.matches is not None and not field.matches(value):
                     return False
                 if "](" in value or _has_markup_signs(value):
                     read.text_lines[prefix + name] = _first_text_line(value_node, value_node.value)
