@@ -5,14 +5,15 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 import yaml
 
 from .fields import Reader, is_id, is_mail_url, is_web_url
-from .html_policy import PlainLink, link_findings, markdown_findings, plain_links
+from .html_policy import LINK_SCHEMES, link_findings, markdown_findings, plain_link_targets, plain_links
 from .markdown_links import link_targets
 from .model import Category, Contact, Entry, HelpCenter, Settings, Video
 from .problems import ContentError, Problem, did_you_mean
@@ -35,6 +36,24 @@ class _NamedLink(NamedTuple):
     name: str
     field: str
     line: int
+    """The link's line, or with `text`, the line the field's text starts on."""
+    text: str | None
+    """The field's text, if the line is still to be worked out (only a link that leads nowhere needs it)."""
+    index: int
+    """Which of the text's plain links it is."""
+
+    @property
+    def exact_line(self) -> int:
+        return self.line if self.text is None else _link_line(self.line, self.text, self.index)
+
+
+def _link_line(first_line: int, text: str, index: int) -> int:
+    """The line of the plain link number `index` of a text starting on `first_line`."""
+    return first_line + plain_links(text)[index].line_offset  # type: ignore[index]
+
+
+# A _NamedLink from a tuple, without the Python call its constructor makes.
+_new_named_link = partial(tuple.__new__, _NamedLink)
 
 
 @dataclass(slots=True)
@@ -172,42 +191,70 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
     entries = []
     entry_ids: set[str] = set()
     shown_folder = _shown(folder, root)
-    folder_path = str(folder) + os.sep
-    for parts in _visible_files(folder):
-        relative = "/".join(parts)
-        shown = f"{shown_folder}/{relative}"
-        stem, dot, suffix = parts[-1].rpartition(".")
-        if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
-            problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
-            continue
-        if not is_id(stem):
-            problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
-            continue
-        entry_ids.add(stem)
-        raw = _load_entry(folder_path + relative, stem, shown, relative.rpartition("/")[0] or ".", problems)
-        if raw is not None:
-            entries.append(raw)
+    for subfolder, names in _visible_files(str(folder)):
+        # subfolder: '' or 'account/', relative to the folder of entries
+        shown_prefix, path_prefix = f"{shown_folder}/{subfolder}", f"{folder}{os.sep}{subfolder}"
+        relative_folder = subfolder[:-1] or "."
+        for name in names:
+            stem, dot, suffix = name.rpartition(".")
+            if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
+                problems.append(Problem(shown_prefix + name, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
+                continue
+            if not is_id(stem):
+                problems.append(Problem(
+                    shown_prefix + name, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"
+                ))
+                continue
+            entry_ids.add(stem)
+            raw = _load_entry(path_prefix + name, stem, shown_prefix + name, relative_folder, problems)
+            if raw is not None:
+                entries.append(raw)
     return entries, entry_ids
 
 
-def _visible_files(folder: Path) -> list[tuple[str, ...]]:
-    """The path parts, relative to `folder`, of every file outside hidden files and folders, sorted.
+def _visible_files(folder: str, subfolder: str = "") -> Iterator[tuple[str, list[str]]]:
+    """Each folder under `folder` (as '' or 'name/.../') and the names of its files, outside hidden
+    files and folders, in the order of their paths (the folder 'b' before the file 'b.yml').
 
-    Plain strings from `os.walk`: pathlib's objects cost more than the rest of a 10,000-file check.
+    What `os.walk` finds (a link to a folder is neither followed nor a file; a folder that cannot be
+    read is left out), with one `os.scandir` per folder and plain strings: pathlib's objects would
+    cost more than the rest of finding 10,000 files.
     """
-    found: list[tuple[str, ...]] = []
-    for directory, subfolders, names in os.walk(folder):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        relative = Path(directory).relative_to(folder).parts
-        found.extend((*relative, name) for name in names if not name.startswith("."))
-    return sorted(found)
+    files: list[str] = []
+    folders: set[str] = set()
+    try:
+        with os.scandir(f"{folder}{os.sep}{subfolder}") as found:
+            for child in found:
+                if child.name.startswith("."):
+                    continue
+                try:
+                    is_folder = child.is_dir()
+                except OSError:
+                    is_folder = False
+                if not is_folder:
+                    files.append(child.name)
+                elif not child.is_symlink():
+                    folders.add(child.name)
+    except OSError:
+        return
+    names: list[str] = []
+    for name in sorted(files + list(folders)) if folders else sorted(files):
+        if name in folders:
+            if names:
+                yield subfolder, names
+                names = []
+            yield from _visible_files(folder, f"{subfolder}{name}/")
+        else:
+            names.append(name)
+    if names:
+        yield subfolder, names
 
 
 def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> _RawEntry | None:
     """The entry in the file at `path`, whose name `entry_id` is a valid id."""
     document, found = read_yaml(path, shown, check_keys=False)
-    problems.extend(found)
     if document is None:
+        problems.extend(found)
         return None
     check_controls = document.may_hold_control_characters
     quick = read_quickly(document.root, ENTRY_FIELDS, "", check_controls)
@@ -228,49 +275,94 @@ def _load_entry(path: str, entry_id: str, shown: str, relative_folder: str, prob
         video = _read_video(values.pop("video"), document.root, shown, problems)
         if video is None:
             return None
-    entry = Entry(id=entry_id, source=shown, video=video, **values)
+    values["id"], values["source"], values["video"] = entry_id, shown, video
+    entry = _new_entry(values)
     named_links: list[_NamedLink] = []
-    for field, line, link in _check_markdown(shown, markdown, text_lines, problems):
-        _check_link(shown, field, line, link, named_links, problems)
+    if markdown:
+        _check_markdown(shown, markdown, text_lines, problems, named_links)
     return _RawEntry(entry, lines, named_links, relative_folder)
 
 
+_ENTRY_DEFAULTS: dict[str, Any] = {field.name: field.default for field in fields(Entry)}
+
+
+def _new_entry(values: dict[str, Any]) -> Entry:
+    """`Entry(**values)` for the values of every required field, made without calling `Entry.__init__`.
+
+    A frozen dataclass's __init__ sets each field with a call to object.__setattr__: for the fifteen
+    of an entry, that cost more than anything else done with an entry once it was read. The entry
+    gets the same attributes (a test compares the two).
+    """
+    entry: Entry = object.__new__(Entry)
+    state = _ENTRY_DEFAULTS.copy()
+    state.update(values)
+    object.__setattr__(entry, "__dict__", state)
+    return entry
+
+
 def _check_markdown(
-    path: str, markdown: dict[str, str], text_lines: dict[str, int], problems: list[Problem]
-) -> list[tuple[str, int, PlainLink]]:
+    path: str,
+    markdown: dict[str, str],
+    text_lines: dict[str, int],
+    problems: list[Problem],
+    named_links: list[_NamedLink] | None = None,
+) -> None:
     """The raw HTML, attributes and link addresses in the file's Markdown that the site does not allow.
 
-    Returns every link, with its field and line, for the checks on where it leads (`_check_link`).
+    With `named_links`, where links lead is checked too: a web or e-mail address must be well
+    formed, and a link to an entry or a shared link is added to `named_links`, to be checked once
+    every file is read. (Other schemes are refused with the markup of the field.)
     """
-    found = []
     for field, text in markdown.items():
-        links = plain_links(text)
-        if links is None:
+        targets = plain_link_targets(text)
+        if targets is None:
             findings = markdown_findings(text, "list_item" if field.startswith("steps[") else "block")
-            links = [PlainLink(link.target, link.line_offset, link.scheme) for link in link_targets(text)]
-        else:
-            findings = link_findings(links)
-        if findings or links:
-            first_line = text_lines[field]
             problems.extend(
-                Problem(path, first_line + finding.line_offset, field, finding.message) for finding in findings
+                Problem(path, text_lines[field] + finding.line_offset, field, finding.message) for finding in findings
             )
-            found.extend((field, first_line + link.line_offset, link) for link in links if link.address)
-    return found
+            if named_links is not None:
+                for link in link_targets(text):
+                    _check_link(path, field, text_lines[field] + link.line_offset, link.target, link.scheme,
+                                None, 0, named_links, problems)
+            continue
+        if not targets:
+            continue
+        first_line = text_lines[field]
+        unusual = False
+        for index, (address, scheme, _) in enumerate(targets):
+            scheme = scheme.lower()
+            if scheme not in LINK_SCHEMES:
+                unusual = unusual or scheme != ""
+            elif named_links is not None:
+                _check_link(path, field, first_line, address, scheme, text, index, named_links, problems)
+        if unusual:
+            problems.extend(
+                Problem(path, first_line + finding.line_offset, field, finding.message)
+                for finding in link_findings(plain_links(text))  # type: ignore[arg-type]
+            )
 
 
 def _check_link(
-    path: str, field: str, line: int, link: PlainLink, named_links: list[_NamedLink], problems: list[Problem]
+    path: str, field: str, line: int, address: str, scheme: str, text: str | None, index: int,
+    named_links: list[_NamedLink], problems: list[Problem],
 ) -> None:
     """A web or e-mail address must be well formed; a link to an entry or a shared link is kept to be
-    checked once every file is read. (Other schemes are refused with the markup of the field.)"""
-    scheme, address = link.scheme, link.address
+    checked once every file is read. With `text`, `line` is the text's first line and the link is
+    plain link number `index` of the text: its own line is worked out only for a problem.
+    (Other schemes are refused with the markup of the field.)"""
     if scheme == "link" or scheme == "entry":
-        named_links.append(_NamedLink(scheme, address.split(":", 1)[1], field, line))
-    elif scheme in ("http", "https") and not is_web_url(address):
-        problems.append(Problem(path, line, field, f"malformed web address '{address}'"))
+        named_links.append(_new_named_link((scheme, address[len(scheme) + 1:], field, line, text, index)))
+    elif scheme == "https" or scheme == "http":
+        if not _is_web_url(address):
+            line = line if text is None else _link_line(line, text, index)
+            problems.append(Problem(path, line, field, f"malformed web address '{address}'"))
     elif scheme == "mailto" and not is_mail_url(address):
+        line = line if text is None else _link_line(line, text, index)
         problems.append(Problem(path, line, field, f"malformed e-mail link '{address}'"))
+
+
+# Help centers link to the same few pages again and again: each address is parsed once.
+_is_web_url = lru_cache(maxsize=4096)(is_web_url)
 
 
 def _read_video(values: dict[str, Any], root_node: Any, path: str, problems: list[Problem]) -> Video | None:
@@ -300,19 +392,20 @@ def _check_references(
     problems: list[Problem],
 ) -> None:
     category_ids = {category.id for category in categories}
-    first_by_id: dict[str, _RawEntry] = {}
-    for raw in raw_entries:
-        other = first_by_id.setdefault(raw.entry.id, raw)
-        if other is not raw:
-            problems.append(Problem(raw.entry.source, 1, "", (
-                f"two entries have the id '{raw.entry.id}' (the other is {other.entry.source}); "
-                "rename one of the files"
-            )))
+    if len({raw.entry.id for raw in raw_entries}) != len(raw_entries):
+        first_by_id: dict[str, _RawEntry] = {}
+        for raw in raw_entries:
+            other = first_by_id.setdefault(raw.entry.id, raw)
+            if other is not raw:
+                problems.append(Problem(raw.entry.source, 1, "", (
+                    f"two entries have the id '{raw.entry.id}' (the other is {other.entry.source}); "
+                    "rename one of the files"
+                )))
     links = settings.links if settings else None
-    urls: dict[str, str] = {category.url: f"the category '{category.id}'" for category in categories}
-    urls.update({raw.entry.url: raw.entry.source for raw in raw_entries})
+    urls: dict[str, str] | None = None  # every address, made when the first old address is looked up
     for raw in raw_entries:
-        entry, source = raw.entry, raw.entry.source
+        entry = raw.entry
+        source = entry.source
         if category_ids and entry.category not in category_ids:
             hint = did_you_mean(entry.category, category_ids) or f"; known categories: {', '.join(sorted(category_ids))}"
             problems.append(Problem(source, raw.lines["category"], "category", f"unknown category '{entry.category}'{hint}"))
@@ -328,8 +421,11 @@ def _check_references(
                 problems.append(Problem(source, raw.lines["related"], "related", (
                     f"no entry has the id '{related}'{did_you_mean(related, entry_ids)}"
                 )))
+        if entry.redirect_from and urls is None:
+            urls = {category.url: f"the category '{category.id}'" for category in categories}
+            urls.update({other.entry.url: other.entry.source for other in raw_entries})
         for old_url in entry.redirect_from:
-            taken_by = urls.setdefault(old_url, source)
+            taken_by = urls.setdefault(old_url, source)  # type: ignore[union-attr]
             if taken_by != source:
                 problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
                     f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
@@ -338,9 +434,9 @@ def _check_references(
             if link.scheme == "link":
                 if links is not None and link.name not in links:
                     hint = did_you_mean(link.name, links) or "; define it under 'links' in faq_data/settings.yml"
-                    problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
+                    problems.append(Problem(source, link.exact_line, link.field, f"no link is named '{link.name}'{hint}"))
             elif link.name not in entry_ids:
-                problems.append(Problem(source, link.line, link.field, (
+                problems.append(Problem(source, link.exact_line, link.field, (
                     f"no entry has the id '{link.name}'{did_you_mean(link.name, entry_ids)}"
                 )))
 
@@ -353,6 +449,8 @@ def _check_category_redirects(
     problems: list[Problem],
 ) -> None:
     """A category's old address must not be the address, or old address, of anything else."""
+    if not any(category.redirect_from for category in categories):
+        return
     urls: dict[str, str] = {category.url: f"the category '{category.id}'" for category in categories}
     for raw in raw_entries:
         urls[raw.entry.url] = raw.entry.source

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterable, Literal, NamedTuple
 
 import markdown
@@ -122,21 +122,33 @@ def plain_links(text: str) -> list[PlainLink] | None:
     Such a text needs no rendering to be checked (`link_findings`), and its links are exactly the
     link targets `markdown_links.link_targets` finds, plus any with an empty address.
     """
-    if _has_markup_signs(text):
-        return None
-    matches = _plain_links(text)
-    if not matches:
-        return matches
+    targets = plain_link_targets(text)
+    if not targets:
+        return targets if targets is None else []
     links = []
     line, counted = 0, 0
-    for match in matches:
-        start = match.start(1)
+    for match in _LINK_OPENING.finditer(text):
+        start = match.start()
         line += text.count("\n", counted, start)
         counted = start
-        address = match.group(1)
-        scheme = _SCHEME.match(address)
-        links.append(PlainLink(address, line, scheme.group(1).lower() if scheme else ""))
+        address, scheme, _ = match.groups()
+        links.append(_new_plain_link((address, line, scheme.lower() if scheme else "")))
     return links
+
+
+def plain_link_targets(text: str) -> list[tuple[str, str, str]] | None:
+    """`(address, scheme as written, ")")` for each of `plain_links(text)`, or None where it gives None.
+
+    One search of the text, without working out each link's line: most texts need no line, as
+    nothing is wrong with their links, and the lines are `plain_links`'s to find when one is.
+    """
+    # `_has_markup_signs`, with its longer searches only where they can find something.
+    if "<" in text or "{" in text or ("!" in text and "![" in text):
+        return None
+    found: list[tuple[str, str, str]] = _LINK_OPENING.findall(text)
+    if _NOT_A_PLAIN_LINK in found or ((found or "]" in text) and "]:" in text):  # "]:" a reference definition
+        return None
+    return found
 
 
 def link_findings(links: list[PlainLink]) -> list[Finding]:
@@ -174,6 +186,13 @@ def rendered_findings(text: str, context: Context = "block") -> list[Finding]:
 
 _PLAIN_LINK = re.compile(r"\]\(([^\s()<>\"'`\\&{}\[\]]*)\)")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# Every "](", with, if it opens a link as `_PLAIN_LINK` matches it, the link's address, what `_SCHEME`
+# matches at its start and the closing ")"; else three empty groups. (No "](" can start within such a
+# link: an address holds no "]".)
+_LINK_OPENING = re.compile(r"\]\((?:((?:([A-Za-z][A-Za-z0-9+.-]*):)?[^\s()<>\"'`\\&{}\[\]]*)(\)))?")
+_NOT_A_PLAIN_LINK = ("", "", "")
+# A PlainLink from a tuple, without the Python call its constructor makes (thousands are made).
+_new_plain_link = partial(tuple.__new__, PlainLink)
 
 
 def needs_rendering(text: str) -> bool:

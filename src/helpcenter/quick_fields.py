@@ -17,11 +17,9 @@ import yaml
 from .fields import (
     _CONTROL_CHARACTER, _DATE, _INTEGER, Field, Reader, _field_index, _first_text_line, _item_field, is_web_url,
 )
-from .html_policy import holds_markup_or_links
-from .yaml_source import TEXT_TAG
+from .html_policy import _has_markup_signs, holds_markup_or_links
+from .yaml_source import MAPPING_TAG, NULL_TAG, SEQUENCE_TAG, TEXT_TAG
 
-_MAPPING = yaml.MappingNode
-_SEQUENCE = yaml.SequenceNode
 
 
 class QuickRead:
@@ -55,8 +53,9 @@ def read_quickly(
     """The group's values as `Reader.read_mapping` reads them, or None if the Reader may find a problem.
 
     Only values whose tag is `TEXT_TAG` are read here: that excludes in one test lists, groups,
-    empty values (null) and explicit tags, all left to the Reader. A repeated key is refused too,
-    so a file read here in full needs no other check for one (`read_yaml(..., check_keys=False)`).
+    empty values (null) and explicit tags, all left to the Reader; a list or group whose tag is not
+    the one YAML gives it (an explicit tag) is refused too. So is a repeated key, and a file read
+    here in full needs no other check of its structure (`read_yaml(..., check_keys=False)`).
     """
     read = QuickRead()
     if _read_mapping(node, fields, prefix, check_control_characters, read, read.values, read.lines):
@@ -73,44 +72,98 @@ def _read_mapping(
     values: dict[str, Any],
     lines: dict[str, int],
 ) -> bool:
-    if node.__class__ is not _MAPPING:
+    # This runs for every field of every file: the common kinds of value are read here, without a
+    # call, the most common first.
+    if node.tag is not MAPPING_TAG:
         return False
-    by_name, required = _field_index(fields)
-    for key_node, value_node in node.value:
-        if key_node.tag is not TEXT_TAG:
-            return False
-        name = key_node.value
-        field = by_name.get(name)
-        if field is None:
-            return False
-        lines[name] = key_node.start_mark.line + 1
-        kind = field.kind
-        value: Any
-        if kind == "text_list":
-            value = _read_text_list(value_node, field, check_controls)
-        elif kind == "markdown_list":
-            value = _read_markdown_list(value_node, field, prefix + name, check_controls, read)
-        elif kind == "mapping":
-            value = {}
-            if not _read_mapping(value_node, field.fields, f"{prefix}{name}.", check_controls, read, value, {}):
+    by_name, required_names = _index(fields)
+    try:
+        for key_node, value_node in node.value:
+            if key_node.tag is not TEXT_TAG:
                 return False
-        elif kind == "link_map":
-            return False  # only the settings file has one: the Reader reads it
-        else:
-            value = _read_scalar(value_node, field, check_controls)
-            if kind == "markdown" and value is not None and holds_markup_or_links(value):
-                read.text_lines[prefix + name] = _first_text_line(value_node, value_node.value)
-                read.markdown[prefix + name] = value
-        if value is None:
-            return False
-        values[name] = value
-    # Every key is a known field, so fewer lines than keys means a repeated key.
-    if len(lines) != len(node.value):
+            name = key_node.value
+            field = by_name[name]
+            lines[name] = key_node.start_mark.line + 1
+            kind = field.kind
+            value: Any
+            if kind == "text":
+                if value_node.tag is not TEXT_TAG:
+                    return False
+                value = value_node.value.strip()
+                if not value or (check_controls and _CONTROL_CHARACTER.search(value)):
+                    return False
+                if field.matches is not None and not field.matches(value):
+                    return False
+            elif kind == "text_list":
+                if value_node.tag is not SEQUENCE_TAG:
+                    value = _empty_list(value_node, field)
+                    if value is None:
+                        return False
+                else:
+                    items = value_node.value
+                    value = tuple([item.value.strip() for item in items if item.tag is TEXT_TAG])
+                    if len(value) != len(items) or not all(value) or (field.required and not value):
+                        return False
+                    if check_controls and any([_CONTROL_CHARACTER.search(text) for text in value]):
+                        return False
+                    if field.matches is not None and not all(map(field.matches, value)):
+                        return False
+            elif kind == "date":
+                # Only digits and hyphens match: no control character, no pattern to check.
+                if value_node.tag is not TEXT_TAG:
+                    return False
+                value = value_node.value.strip()
+                if not _DATE.fullmatch(value):
+                    return False
+                value = date.fromisoformat(value)
+            elif kind == "markdown":
+                if value_node.tag is not TEXT_TAG:
+                    return False
+                raw = value_node.value
+                if not raw or raw.isspace():  # as `not raw.strip()`, without copying a long text
+                    return False
+                value = raw.strip("\n")
+                if check_controls and _CONTROL_CHARACTER.search(value):
+                    return False
+                if field.matches is not None and not field.matches(value):
+                    return False
+                if "](" in value or _has_markup_signs(value):
+                    read.text_lines[prefix + name] = _first_text_line(value_node, value_node.value)
+                    read.markdown[prefix + name] = value
+            elif kind == "markdown_list":
+                value = _read_markdown_list(value_node, field, prefix + name, check_controls, read)
+                if value is None:
+                    return False
+            elif kind == "mapping":
+                value = {}
+                if not _read_mapping(value_node, field.fields, f"{prefix}{name}.", check_controls, read, value, {}):
+                    return False
+            elif kind == "link_map":
+                return False  # only the settings file has one: the Reader reads it
+            else:
+                value = _read_scalar(value_node, field, check_controls)
+                if value is None:
+                    return False
+            values[name] = value
+    except KeyError:  # not a field's name
         return False
-    for field in required:
-        if field.name not in lines:
-            return False
-    return True
+    except ValueError:  # not a day of the calendar, such as 2026-02-30
+        return False
+    # Every key is a known field, so fewer lines than keys means a repeated key.
+    return len(lines) == len(node.value) and lines.keys() >= required_names
+
+
+_INDEXES: dict[int, tuple[tuple[Field, ...], dict[str, Field], frozenset[str]]] = {}
+
+
+def _index(fields: tuple[Field, ...]) -> tuple[dict[str, Field], frozenset[str]]:
+    """The fields by name and the names of the required ones (kept by identity, as `fields._field_index`)."""
+    known = _INDEXES.get(id(fields))
+    if known is None or known[0] is not fields:
+        by_name, required = _field_index(fields)
+        known = (fields, by_name, frozenset(field.name for field in required))
+        _INDEXES[id(fields)] = known
+    return known[1], known[2]
 
 
 def _read_scalar(node: yaml.Node, field: Field, check_controls: bool) -> Any:
@@ -144,25 +197,10 @@ def _read_scalar(node: yaml.Node, field: Field, check_controls: bool) -> Any:
     return text
 
 
-def _read_text_list(node: yaml.Node, field: Field, check_controls: bool) -> tuple[str, ...] | None:
-    """The items, or None wherever `Reader._read_list` might report a problem; all items at once."""
-    if node.__class__ is not _SEQUENCE:
-        return _empty_list(node, field)
-    items = node.value
-    texts = tuple([item.value.strip() for item in items if item.tag is TEXT_TAG])
-    if len(texts) != len(items) or not all(texts) or (field.required and not texts):
-        return None
-    if check_controls and any([_CONTROL_CHARACTER.search(text) for text in texts]):
-        return None
-    if field.matches is not None and not all(map(field.matches, texts)):
-        return None
-    return texts
-
-
 def _read_markdown_list(
     node: yaml.Node, field: Field, name: str, check_controls: bool, read: QuickRead
 ) -> tuple[str, ...] | None:
-    if node.__class__ is not _SEQUENCE:
+    if node.tag is not SEQUENCE_TAG:
         return _empty_list(node, field)
     if field.required and not node.value:
         return None
@@ -181,6 +219,7 @@ def _read_markdown_list(
 
 def _empty_list(node: yaml.Node, field: Field) -> tuple[()] | None:
     """An optional list left empty (`tags:`) holds no items; anything else is the Reader's to explain."""
-    if node.__class__ is not yaml.ScalarNode or field.required:
+    if field.required:
         return None
-    return () if node.tag.endswith(":null") or not node.value.strip() else None
+    tag = node.tag
+    return () if tag is NULL_TAG or (tag is TEXT_TAG and not node.value.strip()) else None

@@ -39,9 +39,13 @@ TEXT_TAG = _STR_TAG
 value's tag can be compared with by identity (an explicit tag, even `!!str`, is another object)."""
 _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
+NULL_TAG, SEQUENCE_TAG, MAPPING_TAG = _NULL_TAG, _SEQ_TAG, _MAP_TAG
+"""The tags of an empty value, a list and a group of fields written without a tag, to compare by
+identity as `TEXT_TAG`: a node with one of these four tags has no tag of its own, or only `!`."""
 # The only plain values whose tag the checks read: null (an empty value) and the merge key.
 _IMPLICIT_TAGS = {**{word: _NULL_TAG for word in _NULL_WORDS}, "<<": _MERGE_TAG}
 _LONGEST_IMPLICIT = max(map(len, _IMPLICIT_TAGS))
+_SEQUENCE_NODE = yaml.SequenceNode
 
 
 class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -51,13 +55,14 @@ class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
     resolvers on every node; skipping both takes about a fifth off the time a file takes to read.
     """
 
-    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            # The length first: hashing a long text to look it up costs more than the rest.
-            if len(value) <= _LONGEST_IMPLICIT and implicit[0] and value in _IMPLICIT_TAGS:  # type: ignore[arg-type]
-                return _IMPLICIT_TAGS[value]  # type: ignore[index]
-            return _STR_TAG
-        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+        if value is None:  # a list or a group of fields
+            return _SEQ_TAG if kind is _SEQUENCE_NODE else _MAP_TAG
+        # Only a short plain value (no quotes, no '|') can be null or a merge key; the length is
+        # looked at before the text is hashed to look it up.
+        if implicit[0] and len(value) <= _LONGEST_IMPLICIT and value in _IMPLICIT_TAGS:  # type: ignore[index]
+            return _IMPLICIT_TAGS[value]
+        return _STR_TAG
 
     # PyYAML calls these two around every node for path resolvers, and none is registered: C functions
     # that take the same arguments and do nothing cost less than Python ones.
@@ -73,7 +78,8 @@ class YamlFile:
     root: yaml.Node
     text: str = ""
     keys_checked: bool = True
-    """False if `read_yaml` left the check for repeated keys to the caller: see `repeated_key_problems`."""
+    """False if `read_yaml` left the checks of the structure (repeated keys, tags, merge keys) to the
+    caller: see `repeated_key_problems`."""
 
     @property
     def may_hold_control_characters(self) -> bool:
@@ -97,9 +103,11 @@ _HIDDEN_LINE_BREAK = re.compile("\x85")
 def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tuple[YamlFile | None, list[Problem]]:
     """Parse `file`; on any mistake return no tree and the problems, never raise.
 
-    With `check_keys=False`, a file whose only possible mistake left is a repeated key is returned
-    unchecked for it: a caller that reads every group of fields in the file and refuses a repeated
-    key saves a pass over the tree, and calls `repeated_key_problems` when it does not.
+    With `check_keys=False`, a file without anchors (`&name`) is returned without the checks of its
+    structure (repeated keys, tags, merge keys): a caller that reads every node of the file, and
+    refuses a repeated key and any node whose tag is not one of the four the loader gives (see
+    `NULL_TAG`), saves a pass over the tree, and calls `repeated_key_problems` when it does not.
+    (An alias reads as the value of its anchor, which no reader can tell: those files are checked.)
     """
     try:
         size, data = _read_bytes(file)
@@ -147,7 +155,7 @@ def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tup
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
         return None, [_empty_file(shown_path)]
-    if not check_keys and not _may_hide_content(text):
+    if not check_keys and "&" not in text:
         return YamlFile(shown_path, root, text, keys_checked=False), []
     problems = _structure_problems(shown_path, root, text)
     if problems:
@@ -156,7 +164,8 @@ def read_yaml(file: Path | str, shown_path: str, check_keys: bool = True) -> tup
 
 
 def repeated_key_problems(document: YamlFile) -> list[Problem]:
-    """The problems `read_yaml` leaves to the caller with `check_keys=False`: none once it checked the keys."""
+    """The problems `read_yaml` leaves to the caller with `check_keys=False` (repeated keys, tags,
+    merge keys): none once it checked the file's structure."""
     return [] if document.keys_checked else _structure_problems(document.path, document.root, document.text)
 
 
@@ -164,24 +173,29 @@ def _empty_file(path: str) -> Problem:
     return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
 
 
-def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
-    """The file's size and bytes, or no bytes if it is over the limit (then it is not read).
+_FIRST_READ = 65536
 
-    One open, fstat and read on a file descriptor: Python's buffered file objects cost more than
-    the read itself for thousands of small files.
+
+def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
+    """The file's size and bytes, or no bytes if it is over the limit (then it is not read in full).
+
+    One open and one read on a file descriptor for a file shorter than the first read, as nearly
+    every content file is: Python's buffered file objects, and asking for the size first, cost more
+    than the read itself for thousands of small files.
     """
     descriptor = os.open(file, os.O_RDONLY)
     try:
+        data = os.read(descriptor, _FIRST_READ)
+        if len(data) < _FIRST_READ:
+            return len(data), data
         size = os.fstat(descriptor).st_size
         if size > MAX_FILE_BYTES:
             return size, None
-        data = os.read(descriptor, size + 1)
-        if len(data) != size:  # the file changed after fstat: read on to its end
-            chunks = [data]
-            while chunk := os.read(descriptor, 65536):
-                chunks.append(chunk)
-            data = b"".join(chunks)
-        return size, data
+        chunks = [data]
+        while chunk := os.read(descriptor, _FIRST_READ):  # to its end, even if it changed since fstat
+            chunks.append(chunk)
+        data = b"".join(chunks)
+        return len(data), data
     finally:
         os.close(descriptor)
 
@@ -291,12 +305,6 @@ def _structure_problems(path: str, root: yaml.Node, text: str) -> list[Problem]:
                 item for item in node.value if may_hide_content or not isinstance(item, yaml.ScalarNode)
             )
     return problems
-
-
-def _may_hide_content(text: str) -> bool:
-    """An alias needs an anchor (&name), a custom tag needs '!' and a merge key '<<': most files have
-    none of them, and then only a repeated key can be wrong."""
-    return "&" in text or "!" in text or "<<" in text
 
 
 def _may_repeat_a_key(root: yaml.Node) -> bool:
