@@ -54,7 +54,9 @@ def test_every_field_of_an_entry_file_is_a_field_of_an_entry() -> None:
 
 
 TAGGED = {
-    "a tag on a list": (ENTRY + "tags: !custom [a, b]\n", f"{PATH}:9: YAML tags such as '!custom' are not supported; remove it"),
+    "a tag on a list": (
+        ENTRY + "tags: !custom [a, b]\n", f"{PATH}:9: YAML tags such as '!custom' are not supported; remove it"
+    ),
     "a tag on a group": (
         ENTRY + "video: !clip\n  url: https://vimeo.com/1\n  title: T\n  description: D\n  uploaded: 2026-01-01\n",
         f"{PATH}:9: YAML tags such as '!clip' are not supported; remove it",
@@ -126,7 +128,8 @@ def test_links_that_lead_nowhere_are_reported_on_their_own_lines(tmp_path: Path)
         f"{PATH}:15: steps[2]: malformed e-mail link 'mailto:nobody'",
         f"{PATH}:15: steps[2]: malformed web address 'https://localhost'",
         f"{PATH}:15: steps[2]: no link is named 'nothing'; define it under 'links' in faq_data/settings.yml",
-        f"{PATH}:16: steps[2]: unsupported link 'ftp:x.example.com': use https://..., mailto:..., link:NAME or entry:ID",
+        f"{PATH}:16: steps[2]: unsupported link 'ftp:x.example.com': "
+        "use https://..., mailto:..., link:NAME or entry:ID",
     ]
 
 

@@ -198,7 +198,9 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
         for name in names:
             stem, dot, suffix = name.rpartition(".")
             if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
-                problems.append(Problem(shown_prefix + name, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
+                problems.append(Problem(
+                    shown_prefix + name, 0, "", "not an entry: entry files end in .yml; rename or remove it"
+                ))
                 continue
             if not is_id(stem):
                 problems.append(Problem(

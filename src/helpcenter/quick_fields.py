@@ -17,9 +17,8 @@ import yaml
 from .fields import (
     _CONTROL_CHARACTER, _DATE, _INTEGER, Field, Reader, _field_index, _first_text_line, _item_field, is_web_url,
 )
-from .html_policy import _has_markup_signs, holds_markup_or_links
+from .html_policy import holds_markup_or_links
 from .yaml_source import MAPPING_TAG, NULL_TAG, SEQUENCE_TAG, TEXT_TAG
-
 
 
 class QuickRead:
@@ -127,7 +126,7 @@ def _read_mapping(
                     return False
                 if field.matches is not None and not field.matches(value):
                     return False
-                if "](" in value or _has_markup_signs(value):
+                if holds_markup_or_links(value):
                     read.text_lines[prefix + name] = _first_text_line(value_node, value_node.value)
                     read.markdown[prefix + name] = value
             elif kind == "markdown_list":
