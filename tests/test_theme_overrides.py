@@ -21,6 +21,11 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
         ('{% import "partials/language.html" as lang with context %}', '{% import "partials/language.html" as lang %}'),
+        ("      {% if page.toc | first is defined %}", "      {% block skip %}{% if page.toc | first is defined %}"),
+        (
+            '      {% endif %}\n    </div>\n    <div data-md-component="announce">',
+            '      {% endif %}{% endblock %}\n    </div>\n    <div data-md-component="announce">',
+        ),
     ],
     "partials/header.html": [
         ('{% set class = "md-header" %}', '{% call helpcenter_shared("header-start") %}{% set class = "md-header" %}'),

@@ -37,7 +37,7 @@ from .render import Page as GeneratedPage
 from .render import html_end_of_page, render_pages, theme_text
 from .robots import ROBOTS_URI, robots_txt
 from .search_sections import search_sections
-from .shared_blocks import SharedBlocks
+from .shared_blocks import SharedBlocks, page_blocks
 from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 from .structured_data import PageData, SiteAddress, page_data, plain_text
 
@@ -85,11 +85,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self._build_beside_the_site(config)
         # on_post_build writes sitemap.xml and its .gz, dated by the content: MkDocs' own would be replaced.
         config.theme.static_templates.discard("sitemap.xml")
-        self.shared_blocks = SharedBlocks(enabled=self.config.share_theme_blocks)
+        self.shared_blocks = SharedBlocks(self.config.share_theme_blocks, page_blocks(config.theme.get("features") or []))
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.globals["helpcenter_shared"] = self.shared_blocks.render
+        env.template_class = self.shared_blocks.template_class()  # the templates load after on_env
         # overrides/base.html imports the translations without a page's context, and they read `config`.
         env.globals["config"] = config
         self.sitemap_urls = sitemap_urls(self.help_center, files)
