@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, run_build
 from helpcenter.benchmark import Measurement, targets
 from helpcenter.content import check_help_center, load_help_center
+from helpcenter.instruction_counts import Counts, instructions
+from helpcenter.instruction_counts import report as report_counts
 from helpcenter.render import relative_link
 from helpcenter.synthetic import entry_id, write_synthetic_content, write_synthetic_project
 from helpcenter.yaml_source import read_yaml
@@ -189,3 +191,14 @@ def test_null_values_are_still_recognised(tmp_path: Path) -> None:
     assert problems == [] and document is not None
     tags = [value.tag.rsplit(":", 1)[1] for _, value in document.root.value]
     assert tags == ["null", "null", "str"]
+
+
+def test_instruction_counts_come_from_cachegrind_s_summary_and_give_the_marginal_ratio() -> None:
+    summary = "==4242== Cachegrind, a high-precision tracing profiler\n==4242== \n==4242== I   refs:      18,284,226,940\n"
+    assert instructions(summary) == 18_284_226_940
+    with pytest.raises(RuntimeError, match="no instruction count"):
+        instructions("==4242== error: no such file\n")
+    lines = report_counts(Counts(100, 5_000_000_000, 800_000_000), Counts(1000, 18_500_000_000, 8_000_000_000))
+    assert "marginal build cost per entry (100 -> 1,000): 15.00 million instructions" in lines
+    assert "the floor's per entry (at 1,000): 8.00 million instructions" in lines
+    assert any(line.startswith("ratio: 1.88 x") for line in lines)

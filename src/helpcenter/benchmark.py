@@ -159,21 +159,33 @@ def build_site(project: Path) -> tuple[float, float, int]:
 
 def markdown_floor(project: Path) -> tuple[float, float]:
     """Wall and CPU seconds Python-Markdown alone takes to render every entry page, with the site's extensions."""
-    help_center = load_help_center(project / "faq_data", project)
-    entry_uris = {entry.src_uri for entry in help_center.entries}
-    pages = [
-        _without_front_matter(page.markdown)
-        for page in render_pages(help_center, project / "overrides" / "helpcenter")
-        if page.src_uri in entry_uris
-    ]
-    extensions, configs = markdown_extensions(project / "mkdocs.yml")
-    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    renderer.convert(pages[0])  # loads what extensions load on first use (the emoji index, ...)
+    pages = floor_pages(project)
+    renderer = floor_renderer(project, pages[0])
     started, started_cpu = time.perf_counter(), time.process_time()
     for text in pages:
         renderer.reset()
         renderer.convert(text)
     return time.perf_counter() - started, time.process_time() - started_cpu
+
+
+def floor_pages(project: Path) -> list[str]:
+    """The Markdown of every entry page, as the build renders it (without its front matter)."""
+    help_center = load_help_center(project / "faq_data", project)
+    entry_uris = {entry.src_uri for entry in help_center.entries}
+    return [
+        _without_front_matter(page.markdown)
+        for page in render_pages(help_center, project / "overrides" / "helpcenter")
+        if page.src_uri in entry_uris
+    ]
+
+
+def floor_renderer(project: Path, first_page: str) -> markdown.Markdown:
+    """Python-Markdown with the site's extensions, having rendered a page: the extensions load some of
+    what they need on first use (the emoji index, ...)."""
+    extensions, configs = markdown_extensions(project / "mkdocs.yml")
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    renderer.convert(first_page)
+    return renderer
 
 
 def markdown_extensions(config_file: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
@@ -345,7 +357,7 @@ def report(measurements: Sequence[Measurement]) -> list[str]:
     return lines
 
 
-def _sizes(text: str) -> list[int]:
+def parse_sizes(text: str) -> list[int]:
     try:
         sizes = sorted({int(part.replace("_", "").replace(",", "")) for part in text.split(",") if part.strip()})
     except ValueError:
@@ -360,7 +372,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         prog="scripts/bench",
         description="Build synthetic help centers of several sizes and check the speed and size targets.",
     )
-    parser.add_argument("--sizes", type=_sizes, default=[100, 1000],
+    parser.add_argument("--sizes", type=parse_sizes, default=[100, 1000],
                         help="numbers of entries, comma-separated (default: 100,1000)")
     parser.add_argument("--large", action="store_true", help=f"also measure {LARGE:,} entries")
     parser.add_argument("--runs", type=int, default=5, help="rounds of builds; medians are reported (default: 5)")
