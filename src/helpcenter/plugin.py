@@ -91,6 +91,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.globals["helpcenter_shared"] = self.shared_blocks.render
         env.template_class = self.shared_blocks.template_class()  # the templates load after on_env
+        # Jinja's cache_size=-1: a dict instead of the LRU cache, which reorders itself on every
+        # {% include %} (about twenty a page) and would only ever evict with over 400 templates.
+        env.cache = {}
         # overrides/base.html imports the translations without a page's context, and they read `config`.
         env.globals["config"] = config
         self.sitemap_urls = sitemap_urls(self.help_center, files)
