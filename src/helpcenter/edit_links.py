@@ -25,3 +25,26 @@ def edit_uri_for(source: Path, docs_dir: Path) -> str:
     `../faq_data/entries/account/x.yml` climbs out of it, and the URL join removes the `..`.
     """
     return Path(os.path.relpath(source, docs_dir)).as_posix()
+
+
+def edit_uris(help_center: HelpCenter, data_dir: Path, project_root: Path, docs_dir: Path) -> dict[str, str]:
+    """Generated page (its src_uri) to `edit_uri_for` its source (see `page_sources`).
+
+    The path is worked out once for each folder, and each entry file's name appended: thousands
+    of entries sit in a few folders, and `os.path.relpath` and `pathlib` take about 20 µs a file.
+    A file's name cannot be '..' and no folder can be inside a file, so `relpath(folder/name)` is
+    `relpath(folder)/name` (or the name alone where the folder is docs/ itself).
+    """
+    uris = {HOME_URI: edit_uri_for(data_dir / SETTINGS_FILE, docs_dir)}
+    uris.update(dict.fromkeys(
+        (category.src_uri for category in help_center.categories), edit_uri_for(data_dir / CATEGORIES_FILE, docs_dir)
+    ))
+    folders: dict[str, str] = {}
+    for entry in help_center.entries:
+        folder, slash, name = entry.source.rpartition("/")  # a POSIX path, relative to the project or absolute
+        folder = folder or slash  # '/' for a file at the root of the file system, '' for one beside mkdocs.yml
+        folder_uri = folders.get(folder)
+        if folder_uri is None:
+            folder_uri = folders[folder] = edit_uri_for(project_root / folder, docs_dir)
+        uris[entry.src_uri] = name if folder_uri == "." else f"{folder_uri}/{name}"
+    return uris

@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data
 
 from . import atomic_site
 from .content import load_help_center
-from .edit_links import edit_uri_for, page_sources
+from .edit_links import edit_uris
 from .ledger import published_urls, read_ledger, vanished_url_problems
 from .marked_parts import answer_and_steps
 from .model import Category, Entry, HelpCenter
@@ -101,8 +101,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         )
         self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
         for page in pages:
-            existing = files.get_file_from_path(page.src_uri)
-            if existing is not None:
+            # src_uris, not get_file_from_path, which makes a PurePath of each: these are POSIX already.
+            if page.src_uri in files.src_uris:
                 raise PluginError(
                     f"docs/{page.src_uri} is generated from faq_data/; remove the hand-written file"
                 )
@@ -137,11 +137,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     def _point_edit_links_at_sources(self, files: Files, config: MkDocsConfig) -> None:
         """The edit button of a generated page opens the YAML file it comes from."""
         project_root = Path(config.config_file_path).parent
-        docs_dir = Path(config.docs_dir)
-        for src_uri, source in page_sources(self.help_center, self.data_dir, project_root).items():
-            file = files.get_file_from_path(src_uri)
+        in_files = files.src_uris
+        for src_uri, edit_uri in edit_uris(self.help_center, self.data_dir, project_root, Path(config.docs_dir)).items():
+            file = in_files.get(src_uri)
             if file is not None:
-                file.edit_uri = edit_uri_for(source, docs_dir)
+                file.edit_uri = edit_uri
 
     def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
         """A page at every old address (`redirect_from`) and the `_redirects` file for hosts that read it."""
@@ -359,8 +359,9 @@ class _ReusedMarkdownPage(Page):
     @classmethod
     def use_for(cls, files: Files, config: MkDocsConfig, generated: dict[str, GeneratedPage]) -> None:
         converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+        in_files = files.src_uris
         for src_uri, source in generated.items():
-            file = files.get_file_from_path(src_uri)
+            file = in_files.get(src_uri)
             if file is not None:
                 page = cls(None, file, config)  # becomes file.page; pages in the navigation get MkDocs' own
                 page.converter = converter

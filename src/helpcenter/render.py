@@ -20,6 +20,8 @@ from .structured_data import page_path
 from .template_filters import make_environment
 
 HOME_URI = "index.md"
+# json.dumps(meta, ensure_ascii=False), without making a new encoder for each page.
+_FRONT_MATTER_JSON = json.JSONEncoder(ensure_ascii=False)
 
 RELATED_QUESTIONS_ID = "related-questions"
 
@@ -240,4 +242,4 @@ def _with_front_matter(meta: Mapping[str, Any], body: str) -> str:
     # JSON is YAML: MkDocs reads it as front matter, and the standard library writes it far faster
     # than a YAML emitter. Non-ASCII characters stay as they are (an escaped emoji would be a
     # surrogate pair, which YAML reads as two broken characters).
-    return f"---\n{json.dumps(dict(meta), ensure_ascii=False)}\n---\n\n{body}"
+    return f"---\n{_FRONT_MATTER_JSON.encode(dict(meta))}\n---\n\n{body}"
