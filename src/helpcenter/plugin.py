@@ -39,7 +39,7 @@ from .robots import ROBOTS_URI, robots_txt
 from .search_sections import search_sections
 from .shared_blocks import SharedBlocks
 from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
-from .structured_data import PageData, SiteAddress, page_data, plain_text
+from .structured_data import PageData, SiteAddress, canonical_address, page_data, plain_text
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -366,6 +366,15 @@ class _ReusedMarkdownPage(Page):
                 page = cls(None, file, config)  # becomes file.page; pages in the navigation get MkDocs' own
                 page.converter = converter
                 page.generated = source
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        # MkDocs' (1.6) parses the site's address again for each page (urljoin, urlsplit: about 15 µs);
+        # a generated page's url is a plain relative path, appended to the site's root.
+        found = canonical_address(base, self.url) if base else None
+        if found is None:
+            super()._set_canonical_url(base)
+        else:
+            self.canonical_url, self.abs_url = found
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)

@@ -3,13 +3,14 @@ that no text in any field can end its <script> element."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from .marked_parts import ANSWER, STEPS
 from .model import Category, Entry, HelpCenter, Video
@@ -59,6 +60,26 @@ class SiteAddress:
         if _PLAIN_PATH.fullmatch(path):
             return root + path  # what urljoin gives for it, without parsing the root again for every address
         return urljoin(root, path)
+
+
+def canonical_address(site_url: str, page_url: str) -> tuple[str, str] | None:
+    """A page's absolute address and that address's path, as MkDocs works them out from `site_url` and
+    the page's url (`urljoin` and `urlsplit`); None unless the url is a plain relative path, which
+    is simply appended to the site's root, and the root holds no query or fragment."""
+    root = _site_root(site_url)
+    if root is None or not _PLAIN_PATH.fullmatch(page_url):
+        return None
+    address, path = root
+    return address + page_url, path + page_url
+
+
+@functools.lru_cache(maxsize=8)
+def _site_root(site_url: str) -> tuple[str, str] | None:
+    address = site_url if site_url.endswith("/") else site_url + "/"
+    parts = urlsplit(address)
+    if not parts.scheme or not parts.netloc or parts.query or parts.fragment:
+        return None
+    return address, parts.path
 
 
 def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
