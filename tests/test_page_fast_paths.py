@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from conftest import ROOT, copy_project
 from helpcenter.content import load_help_center
-from helpcenter.edit_links import edit_uri_for, edit_uris, page_sources
+from helpcenter.edit_links import edit_uri_for, edit_uris, edit_url, page_sources
 from helpcenter.model import HelpCenter
 from helpcenter.render import PageRenderer
 from helpcenter.structured_data import SiteAddress, _one_line, canonical_address, json_ld_script_text, page_path
@@ -220,3 +220,29 @@ _REFERENCE_WHITESPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 @given(st.text(alphabet=st.sampled_from("ab \t\n\r\f\v\u00a0\u2028é"), max_size=30))
 def test_a_line_of_text_is_collapsed_as_by_the_regular_expression(text: str) -> None:
     assert _one_line(text) == _REFERENCE_WHITESPACE.sub(" ", text).strip(" ")
+
+
+REPOSITORIES = ["https://github.com/example/help-center", "https://github.com/example/help-center/",
+                "https://gitlab.example.com/group/sub/repo.git/", "https://example.org/repo?x=1", "https://example.org/r#f"]
+EDIT_URIS = ["edit/main/docs/", "blob/main/docs/", "-/edit/main/", "src/branch/main/docs/", "?path=/docs/",
+             "#docs/", "edit/main/a;b/", "https://github.com/other/repo/edit/main/docs/", "edit/main/docs/../"]
+EDIT_PATHS = ["../faq_data/entries/account/change-password.yml", "../faq_data/categories.yml", "contact.md",
+              "../faq_data/settings.yml", "a b/c d.yml", "../x;y/z.yml", "../x/y;z.yml", "../x/..", "../x/.",
+              "../../../../outside.yml", "./x/./y.yml", "../x//y.yml", "../café/é.yml", "../x/y.yml?v=1"]
+
+
+@pytest.mark.parametrize("repo_url", REPOSITORIES)
+@pytest.mark.parametrize("edit_uri", EDIT_URIS)
+def test_an_edit_link_is_what_mkdocs_joins(repo_url: str, edit_uri: str) -> None:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Help", "repo_url": repo_url, "edit_uri": edit_uri})
+    assert config.validate()[0] == []
+    for path in EDIT_PATHS:
+        file = File("account/x.md", "/docs", "/site", True)
+        file.edit_uri = path
+        found = edit_url(config.repo_url, config.edit_uri, path)
+        if found is not None:
+            assert found == Page(None, file, config).edit_url, path
+    assert edit_url(config.repo_url, config.edit_uri, "../faq_data/entries/account/x.yml") is not None or any(
+        character in config.edit_uri for character in "?#;"
+    ) or not config.edit_uri.endswith("/")

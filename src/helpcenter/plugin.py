@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data
 
 from . import atomic_site
 from .content import load_help_center
-from .edit_links import edit_uris
+from .edit_links import edit_uris, edit_url
 from .ledger import published_urls, read_ledger, vanished_url_problems
 from .marked_parts import answer_and_steps
 from .model import Category, Entry, HelpCenter
@@ -350,7 +350,9 @@ class _ReusedMarkdownPage(Page):
     entry pages that is about a tenth of the build. The rendering is MkDocs' own (Page.render, 1.6),
     with the converter reused; the pages come out byte for byte the same (a test builds both ways).
     Its front matter is taken as generated rather than read back from the page's source with
-    PyYAML, whose Python constructor cost about 0.1 ms a page.
+    PyYAML, whose Python constructor cost about 0.1 ms a page. Its canonical and edit addresses are
+    MkDocs' own, without parsing the site's and the repository's addresses again for each page
+    (tests/test_page_fast_paths.py compares them with MkDocs').
     """
 
     converter: markdown.Markdown
@@ -375,6 +377,20 @@ class _ReusedMarkdownPage(Page):
             super()._set_canonical_url(base)
         else:
             self.canonical_url, self.abs_url = found
+
+    def _set_edit_url(
+        self, repo_url: str | None, edit_uri: str | None = None, edit_uri_template: str | None = None
+    ) -> None:
+        # MkDocs' (1.6) joins each page's edit path to the repository's address (urljoin: about 20 µs);
+        # the entries of a folder share all of it but the file's name.
+        path = self.file.edit_uri
+        found = None
+        if repo_url and edit_uri and not edit_uri_template and path:
+            found = edit_url(repo_url, edit_uri, path)
+        if found is None:
+            super()._set_edit_url(repo_url, edit_uri, edit_uri_template)
+        else:
+            self.edit_url = found
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)
