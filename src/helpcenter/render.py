@@ -17,7 +17,7 @@ from .marked_parts import STEPS_MARK
 from .model import Category, Entry, HelpCenter
 from .search_keywords import search_keywords
 from .structured_data import page_path
-from .template_filters import make_environment
+from .template_filters import html_attribute, make_environment, markdown_text  # the filters stay importable from here
 
 HOME_URI = "index.md"
 # json.dumps(meta, ensure_ascii=False), without making a new encoder for each page.
