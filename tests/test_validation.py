@@ -200,3 +200,11 @@ def test_the_real_content_is_valid() -> None:
     assert {entry.id for entry in help_center.entries} == {
         "reset-2fa", "incorrect-2fa", "change-password", "new-device-login-email",
     }
+
+
+def test_an_address_written_over_several_lines_is_shown_on_one(tmp_path: Path) -> None:
+    """Found by tests/test_properties.py: every problem is one line, whatever the address holds."""
+    entry = ENTRY.replace("[contact us](link:support)", "[contact us](x-y\n  title: T\n  link:support)")
+    assert problems_for(tmp_path, {"account/log-in": entry}) == [
+        f"{PATH}:7: answer: unsupported link 'x-y title: T link:support': use https://..., mailto:..., link:NAME or entry:ID"
+    ]

@@ -221,7 +221,7 @@ def _plain_links(text: str) -> list[re.Match[str]] | None:
 def url_problem(url: str, attribute: str) -> str | None:
     """Why `url` may not be the `href` or `src` of an element, or None if it may."""
     scheme = url_scheme(url)
-    shown = url.strip()[:60]
+    shown = " ".join(url.split())[:60]  # a problem is one line: an address may span several in Markdown
     if scheme in _SCRIPT_SCHEMES:
         return (
             f"'{scheme}:' addresses run scripts and are not allowed; link to a page with "

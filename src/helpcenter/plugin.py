@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data
 
 from . import atomic_site
 from .content import load_help_center
-from .edit_links import edit_uri_for, page_sources
+from .edit_links import edit_uris, edit_url
 from .ledger import published_urls, read_ledger, vanished_url_problems
 from .marked_parts import answer_and_steps
 from .model import Category, Entry, HelpCenter
@@ -39,7 +39,7 @@ from .robots import ROBOTS_URI, robots_txt
 from .search_sections import search_sections
 from .shared_blocks import SharedBlocks, page_blocks
 from .sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
-from .structured_data import PageData, SiteAddress, page_data, plain_text
+from .structured_data import PageData, SiteAddress, canonical_address, page_data, plain_text
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -105,8 +105,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         )
         self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
         for page in pages:
-            existing = files.get_file_from_path(page.src_uri)
-            if existing is not None:
+            # src_uris, not get_file_from_path, which makes a PurePath of each: these are POSIX already.
+            if page.src_uri in files.src_uris:
                 raise PluginError(
                     f"docs/{page.src_uri} is generated from faq_data/; remove the hand-written file"
                 )
@@ -141,11 +141,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     def _point_edit_links_at_sources(self, files: Files, config: MkDocsConfig) -> None:
         """The edit button of a generated page opens the YAML file it comes from."""
         project_root = Path(config.config_file_path).parent
-        docs_dir = Path(config.docs_dir)
-        for src_uri, source in page_sources(self.help_center, self.data_dir, project_root).items():
-            file = files.get_file_from_path(src_uri)
+        in_files = files.src_uris
+        for src_uri, edit_uri in edit_uris(self.help_center, self.data_dir, project_root, Path(config.docs_dir)).items():
+            file = in_files.get(src_uri)
             if file is not None:
-                file.edit_uri = edit_uri_for(source, docs_dir)
+                file.edit_uri = edit_uri
 
     def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
         """A page at every old address (`redirect_from`) and the `_redirects` file for hosts that read it."""
@@ -354,7 +354,9 @@ class _ReusedMarkdownPage(Page):
     entry pages that is about a tenth of the build. The rendering is MkDocs' own (Page.render, 1.6),
     with the converter reused; the pages come out byte for byte the same (a test builds both ways).
     Its front matter is taken as generated rather than read back from the page's source with
-    PyYAML, whose Python constructor cost about 0.1 ms a page.
+    PyYAML, whose Python constructor cost about 0.1 ms a page. Its canonical and edit addresses are
+    MkDocs' own, without parsing the site's and the repository's addresses again for each page
+    (tests/test_page_fast_paths.py compares them with MkDocs').
     """
 
     converter: markdown.Markdown
@@ -363,12 +365,36 @@ class _ReusedMarkdownPage(Page):
     @classmethod
     def use_for(cls, files: Files, config: MkDocsConfig, generated: dict[str, GeneratedPage]) -> None:
         converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+        in_files = files.src_uris
         for src_uri, source in generated.items():
-            file = files.get_file_from_path(src_uri)
+            file = in_files.get(src_uri)
             if file is not None:
                 page = cls(None, file, config)  # becomes file.page; pages in the navigation get MkDocs' own
                 page.converter = converter
                 page.generated = source
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        # MkDocs' (1.6) parses the site's address again for each page (urljoin, urlsplit: about 15 µs);
+        # a generated page's url is a plain relative path, appended to the site's root.
+        found = canonical_address(base, self.url) if base else None
+        if found is None:
+            super()._set_canonical_url(base)
+        else:
+            self.canonical_url, self.abs_url = found
+
+    def _set_edit_url(
+        self, repo_url: str | None, edit_uri: str | None = None, edit_uri_template: str | None = None
+    ) -> None:
+        # MkDocs' (1.6) joins each page's edit path to the repository's address (urljoin: about 20 µs);
+        # the entries of a folder share all of it but the file's name.
+        path = self.file.edit_uri
+        found = None
+        if repo_url and edit_uri and not edit_uri_template and path:
+            found = edit_url(repo_url, edit_uri, path)
+        if found is None:
+            super()._set_edit_url(repo_url, edit_uri, edit_uri_template)
+        else:
+            self.edit_url = found
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-import re
-import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -19,17 +17,11 @@ from .marked_parts import STEPS_MARK
 from .model import Category, Entry, HelpCenter
 from .search_keywords import search_keywords
 from .structured_data import page_path
+from .template_filters import html_attribute, make_environment, markdown_text  # the filters stay importable from here
 
 HOME_URI = "index.md"
-_TEMPLATES = Path(__file__).parent / "templates"
-_SAFE_PUNCTUATION = set(",?'/;\"%-.")
-_LIST_MARKER = re.compile(r"^(\s*)([-.]|\d+\.)")
-_MARKDOWN_ESCAPES = {
-    ord(character): f"&#{ord(character)};"
-    for character in string.punctuation
-    if character not in _SAFE_PUNCTUATION
-}
-
+# json.dumps(meta, ensure_ascii=False), without making a new encoder for each page.
+_FRONT_MATTER_JSON = json.JSONEncoder(ensure_ascii=False)
 
 RELATED_QUESTIONS_ID = "related-questions"
 
@@ -51,17 +43,6 @@ class Page:
     def markdown(self) -> str:
         """The page's source: its front matter, then its Markdown."""
         return _with_front_matter(self.meta, self.body)
-
-
-def markdown_text(text: str) -> str:
-    """Plain text made inert for Markdown and HTML: every meaningful punctuation mark becomes a character reference."""
-    escaped = text.translate(_MARKDOWN_ESCAPES).replace("\n", " ")
-    # '-' and '.' only mean something at the start, where they would turn the text into a list.
-    return _LIST_MARKER.sub(lambda match: match.group(1) + match.group(2).replace("-", "&#45;").replace(".", "&#46;"), escaped)
-
-
-def html_attribute(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def theme_text(text: str) -> str:
@@ -89,9 +70,13 @@ def relative_link(from_uri: str, to_uri: str) -> str:
 
 def page_href(from_uri: str, to_uri: str, use_directory_urls: bool = True) -> str:
     """The address of one built page relative to another, as MkDocs writes a link between them."""
-    source = page_path(from_uri, use_directory_urls)
+    return href_between(page_path(from_uri, use_directory_urls), page_path(to_uri, use_directory_urls))
+
+
+def href_between(source: str, target: str) -> str:
+    """The address of the page built at `target` relative to the one at `source` (paths as `page_path` gives them)."""
     folder = source if source.endswith("/") else posixpath.dirname(source)
-    return relative_link(posixpath.join(folder, "index.html"), page_path(to_uri, use_directory_urls))
+    return relative_link(posixpath.join(folder, "index.html"), target)
 
 
 def html_end_of_page(html_end: str, taken_ids: set[str]) -> str:
@@ -100,26 +85,6 @@ def html_end_of_page(html_end: str, taken_ids: set[str]) -> str:
         return html_end
     unique = markdown.extensions.toc.unique(RELATED_QUESTIONS_ID, set(taken_ids))
     return html_end.replace(f'id="{RELATED_QUESTIONS_ID}"', f'id="{unique}"', 1)
-
-
-def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
-    """Templates from `override_dir` (the project's overrides) win over the packaged ones."""
-    loaders: list[jinja2.BaseLoader] = []
-    if override_dir is not None and override_dir.is_dir():
-        loaders.append(jinja2.FileSystemLoader(override_dir))
-    loaders.append(jinja2.FileSystemLoader(_TEMPLATES))
-    environment = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=False,  # the output is Markdown: every value passes through `md` or `attr` explicitly
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["md"] = markdown_text
-    environment.filters["attr"] = html_attribute
-    environment.filters["indent_block"] = lambda text, width=4: text.replace("\n", "\n" + " " * width)
-    return environment
 
 
 class PageRenderer:
@@ -137,6 +102,8 @@ class PageRenderer:
         toc_settings = toc_settings or {}
         self.slugify: Callable[[str, str], str] = toc_settings.get("slugify") or markdown.extensions.toc.slugify
         self.separator: str = toc_settings.get("separator", "-")
+        self.page_paths: dict[str, str] = {}
+        """Each page's path once its address is needed: an entry's is needed by its category's page and its related entries' pages."""
         self.templates = {
             name: environment.get_template(name) for name in ("home.md.j2", "category.md.j2", "category-questions.html.j2", "entry.md.j2", "entry-after.html.j2",
                 "entry-links.html.j2")
@@ -176,15 +143,22 @@ class PageRenderer:
             "search": {"exclude": True},
         }
         body = self.templates["category.md.j2"].render(category=category)
+        source = self.page_path(category.src_uri)
         heading_ids: set[str] = set()
         self.heading_id(category.title, heading_ids)  # the page's title comes first
         questions = self.templates["category-questions.html.j2"].render(
             entries=[
-                (entry, page_href(category.src_uri, entry.src_uri, self.use_directory_urls), self.heading_id(entry.title, heading_ids))
+                (entry, href_between(source, self.page_path(entry.src_uri)), self.heading_id(entry.title, heading_ids))
                 for entry in entries
             ],
         )
         return Page(category.src_uri, meta, body, questions.rstrip("\n"))
+
+    def page_path(self, src_uri: str) -> str:
+        path = self.page_paths.get(src_uri)
+        if path is None:
+            path = self.page_paths[src_uri] = page_path(src_uri, self.use_directory_urls)
+        return path
 
     def heading_id(self, text: str, taken: set[str]) -> str:
         """The id Python-Markdown's toc gives a heading of this plain text, after the ids in `taken` (added to it)."""
@@ -227,10 +201,11 @@ class PageRenderer:
         after = self.templates["entry-after.html.j2"].render(
             entry=entry, video=entry.video, thumbnail=thumbnail,
         )
+        source = self.page_path(entry.src_uri)
         end = self.templates["entry-links.html.j2"].render(
             entry=entry,
             related=[
-                (other, page_href(entry.src_uri, other.src_uri, self.use_directory_urls))
+                (other, href_between(source, self.page_path(other.src_uri)))
                 for other in map(help_center.entry, entry.related)
             ],
             related_id=RELATED_QUESTIONS_ID,
@@ -267,4 +242,4 @@ def _with_front_matter(meta: Mapping[str, Any], body: str) -> str:
     # JSON is YAML: MkDocs reads it as front matter, and the standard library writes it far faster
     # than a YAML emitter. Non-ASCII characters stay as they are (an escaped emoji would be a
     # surrogate pair, which YAML reads as two broken characters).
-    return f"---\n{json.dumps(dict(meta), ensure_ascii=False)}\n---\n\n{body}"
+    return f"---\n{_FRONT_MATTER_JSON.encode(dict(meta))}\n---\n\n{body}"
