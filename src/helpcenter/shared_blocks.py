@@ -2,8 +2,8 @@
 
 Entry and category pages are not in the navigation, so everything the theme puts around their
 own parts (head, header, tabs, sidebar, footer, scripts, its JSON app settings) comes out the same
-on each of them, given the template, the path back to the site's root (`base_url`) and the
-page's `hide` list. For each such combination the first page's template is rendered once with a
+on each of them, given the template, the path back to the site's root (`base_url`), the
+page's `hide` list and the names in its front matter. For each such combination the first page's template is rendered once with a
 marker in place of each block of `PAGE_BLOCKS`; every page is then that frame with its own blocks
 rendered in place, by Jinja, with the same variables the full template would give them. That
 takes most of the theme's time off each of thousands of entry pages. Pages in the navigation
