@@ -209,6 +209,10 @@ def test_instruction_counts_come_from_cachegrind_s_summary_and_give_the_marginal
 def test_the_benchmark_builds_in_memory_where_the_machine_has_a_tmpfs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The disk's cost of creating each page's folder and file varies fourfold between identical builds here."""
     monkeypatch.setattr(benchmark, "MEMORY_FOLDER", tmp_path)
+    monkeypatch.setattr(benchmark, "MEMORY_NEEDED", 1)
     assert benchmark.memory_folder() == str(tmp_path)
+    monkeypatch.setattr(benchmark, "MEMORY_NEEDED", 2**62)  # more than any folder has free: the disk, then
+    assert benchmark.memory_folder() is None
     monkeypatch.setattr(benchmark, "MEMORY_FOLDER", tmp_path / "missing")
+    monkeypatch.setattr(benchmark, "MEMORY_NEEDED", 0)
     assert benchmark.memory_folder() is None
