@@ -96,6 +96,25 @@ def test_a_template_that_shows_the_page_outside_its_blocks_is_rendered_in_full(c
     assert "page.html shows something of the page outside its page blocks" in caplog.text
 
 
+def test_what_differs_only_on_later_pages_is_caught_by_the_pages_checked_again(caplog: pytest.LogCaptureFixture) -> None:
+    """Entries 70 and on have a video; a script for it outside the page blocks differs from the first pages' frame."""
+    base = BASE.replace("<nav>", "{% if 'video' in page.content %}<script src=player.js></script>{% endif %}<nav>")
+    framed, full, _ = environments({"base.html": base, "page.html": PAGE}, SharedBlocks(check_every=10))
+    entries = pages(100)
+    for page in entries[70:]:
+        page.content += "<video></video>"
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.helpcenter"):
+        outputs = [render_both(framed, full, "page.html", page, FakeNav([])) for page in entries]
+    assert all(with_frame == in_full for with_frame, in_full in outputs[:70])
+    assert outputs[70][0] != outputs[70][1]  # framed before the next check: what the warning is about
+    assert all(with_frame == in_full for with_frame, in_full in outputs[71:])
+    assert "player.js" in outputs[71][0]
+    warnings = [record for record in caplog.records if record.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "page.html shows something of the page outside its page blocks" in warnings[0].getMessage()
+    assert "pages built before it may show another page's" in warnings[0].getMessage()
+
+
 def test_a_page_block_whose_output_is_not_printed_leaves_the_page_to_a_full_rendering() -> None:
     base = BASE.replace("<main>", "<main>{% if self.content() | length > 30 %}long{% endif %}")
     framed, full, counted = environments({"base.html": base, "page.html": PAGE}, SharedBlocks())

@@ -12,7 +12,10 @@ takes most of the theme's time off each of thousands of entry pages. Pages in th
 A template that shows something of the page outside those blocks (a customised footer naming
 the page, say) would print the first page's on every page: so the frame is made again from the
 second page of each kind and must come out the same, or every page of that kind is rendered in
-full (and the build says so).
+full (and the build says so). What differs only on some pages (a script added for entries with a
+video) is caught by making the frame again for every 50th page of a kind (about 0.5 % of the
+build): a difference then is a warning, as earlier pages may be wrong, which stops a strict build
+before anything is published.
 
 Inside the page's blocks, `helpcenter_shared(name)` keeps a stretch that names nothing of the
 page to one rendering per build: `{% call helpcenter_shared("header-start") %}...{% endcall %}`.
@@ -92,9 +95,11 @@ def page_frame(template: jinja2.Template, variables: dict[str, Any], names: tupl
 class SharedBlocks:
     """The frames and shared stretches of one build; `template_class()` renders the pages through them."""
 
-    def __init__(self, enabled: bool = True, names: tuple[str, ...] = PAGE_BLOCKS) -> None:
+    def __init__(self, enabled: bool = True, names: tuple[str, ...] = PAGE_BLOCKS, check_every: int = 50) -> None:
         self.enabled = enabled
         self.names = names
+        self.check_every = check_every
+        self._framed: dict[tuple[Any, ...], int] = {}
         self._rendered: dict[tuple[Any, ...], str] = {}
         self._frames: dict[tuple[Any, ...], PageFrame | None] = {}
         self._unchecked: dict[tuple[Any, ...], PageFrame] = {}
@@ -123,12 +128,33 @@ class SharedBlocks:
         if page_key is None:
             return None
         key = (template.name, *page_key)
-        if key in self._frames:
-            frame = self._frames[key]
-        else:
+        if key not in self._frames:
             frame = page_frame(template, variables, self.names)
             self._check(key, frame)
+        else:
+            frame = self._frames[key]
+            self._framed[key] = framed = self._framed.get(key, 0) + 1
+            if frame is not None and framed % self.check_every == 0:
+                frame = self._check_again(key, frame, template, variables)
         return None if frame is None else frame.render(template, variables)
+
+    def _check_again(
+        self, key: tuple[Any, ...], frame: PageFrame, template: jinja2.Template, variables: dict[str, Any]
+    ) -> PageFrame | None:
+        """Every `check_every`-th page of a kind, its own frame must still be the same."""
+        own = page_frame(template, variables, self.names)
+        if own is not None and own.same_as(frame):
+            return frame
+        self._frames[key] = None
+        page = variables.get("page")
+        log.warning(
+            "%s shows something of the page outside its page blocks (%s): it differs on %s from the "
+            "first pages of its kind, so pages built before it may show another page's. Move it into "
+            "one of those blocks (README: when you customise a template), or set share_theme_blocks: "
+            "false; the rest of these pages are rendered in full",
+            key[0], ", ".join(self.names), getattr(getattr(page, "file", None), "src_uri", page),
+        )
+        return own
 
     def _check(self, key: tuple[Any, ...], frame: PageFrame | None) -> None:
         """A frame is exact for the page it comes from; the next page of its kind must give the same one."""
