@@ -6,6 +6,8 @@ entry pages with the same extensions, gives the floor that the build is compared
 
 Times are taken twice: wall-clock, and the CPU time of the work itself. The targets are judged on
 CPU time, because the machine is shared: wall-clock time also counts whatever else is running.
+The help centers are written and built in memory where the machine has room (`memory_folder`), so
+that the disk's own time for creating folders and files does not count.
 """
 
 from __future__ import annotations
