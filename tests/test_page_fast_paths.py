@@ -26,10 +26,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from conftest import ROOT, copy_project
-from helpcenter.content import load_help_center
-from helpcenter.edit_links import edit_uri_for, edit_uris, edit_url, page_sources
+from helpcenter.content import CATEGORIES_FILE, SETTINGS_FILE, load_help_center
+from helpcenter.edit_links import edit_uri_for, edit_uris, edit_url
 from helpcenter.model import HelpCenter
-from helpcenter.render import PageRenderer
+from helpcenter.render import HOME_URI, PageRenderer
 from helpcenter.structured_data import SiteAddress, _one_line, canonical_address, json_ld_script_text, page_path
 from helpcenter.synthetic import write_synthetic_content
 from helpcenter.template_filters import _TEMPLATES, make_environment, markdown_text, url_quote
@@ -44,6 +44,14 @@ _REFERENCE_ESCAPES = {
     ord(character): f"&#{ord(character)};" for character in string.punctuation if character not in ",?'/;\"%-."
 }
 _REFERENCE_LIST_MARKER = re.compile(r"^(\s*)([-.]|\d+\.)")
+
+
+def page_sources(help_center: HelpCenter, data_dir: Path, project_root: Path) -> dict[str, Path]:
+    """The reference for `edit_uris`: generated page (its src_uri) to the file an editor changes."""
+    sources = {HOME_URI: data_dir / SETTINGS_FILE}
+    sources.update({category.src_uri: data_dir / CATEGORIES_FILE for category in help_center.categories})
+    sources.update({entry.src_uri: project_root / entry.source for entry in help_center.entries})
+    return sources
 
 
 def reference_markdown_text(text: str) -> str:

@@ -16,14 +16,6 @@ from .render import HOME_URI
 _PLAIN_NAME = re.compile(r"[\w~-][\w.~-]*")
 
 
-def page_sources(help_center: HelpCenter, data_dir: Path, project_root: Path) -> dict[str, Path]:
-    """Generated page (its src_uri) to the file an editor changes to change that page."""
-    sources = {HOME_URI: data_dir / SETTINGS_FILE}
-    sources.update({category.src_uri: data_dir / CATEGORIES_FILE for category in help_center.categories})
-    sources.update({entry.src_uri: project_root / entry.source for entry in help_center.entries})
-    return sources
-
-
 def edit_uri_for(source: Path, docs_dir: Path) -> str:
     """The source's path relative to docs/, as MkDocs joins it to `repo_url` + `edit_uri`.
 
@@ -34,7 +26,8 @@ def edit_uri_for(source: Path, docs_dir: Path) -> str:
 
 
 def edit_uris(help_center: HelpCenter, data_dir: Path, project_root: Path, docs_dir: Path) -> dict[str, str]:
-    """Generated page (its src_uri) to `edit_uri_for` its source (see `page_sources`).
+    """Generated page (its src_uri) to `edit_uri_for` the file an editor changes to change that page:
+    settings.yml for the home page, categories.yml for a category's, an entry's own file for it.
 
     The path is worked out once for each folder, and each entry file's name appended: thousands
     of entries sit in a few folders, and `os.path.relpath` and `pathlib` take about 20 µs a file.

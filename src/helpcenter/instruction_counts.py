@@ -3,8 +3,8 @@
 CPU time on a shared machine moves with the load: another job's use of the caches slows a long
 build more than the short floor. The number of instructions a program runs does not depend on
 the load, so counted with valgrind's cachegrind (user-space instructions: the kernel's work of
-writing the site's files is not in it) the builds and the floor give a ratio that comes out the
-same on every run. It is a second view, not the target: the targets are judged on CPU time.
+writing the site's files is not in it) the builds and the floor give a ratio that moves by well
+under 1 % between runs. It is a second view, not the target: the targets are judged on CPU time.
 
 Run it as `scripts/bench-instructions` (about 5 minutes at 100 and 1,000 entries: valgrind runs
 a program some 30 times slower).
