@@ -124,10 +124,12 @@ class SharedBlocks:
 
     def render_page(self, template: jinja2.Template, variables: dict[str, Any]) -> str | None:
         """The page from its template's frame, or None when it has no frame (it is rendered in full)."""
-        page_key = self._key(variables, variables.get("page"))
-        if page_key is None:
+        page = variables.get("page")
+        # Kept for the page's `helpcenter_shared` stretches, which would work the same key out again.
+        self._page, self._page_key = page, self._key(variables, page)
+        if self._page_key is None:
             return None
-        key = (template.name, *page_key)
+        key = (template.name, *self._page_key)
         if key not in self._frames:
             frame = page_frame(template, variables, self.names)
             self._check(key, frame)
