@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.synthetic import without_ledger  # noqa: F401 - tests import it from here
+from synthetic import without_ledger  # noqa: F401 - tests import it from here
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "faq_data", "docs", "overrides", "schemas", "published-urls.txt")

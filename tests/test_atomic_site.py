@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build
-from helpcenter import atomic_site
+from helpcenter.plugin import atomic_site
 
 PAUSE_HOOK = '''
 """Test hook: once a few pages are written, say so in a marker file and wait to be interrupted."""

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
 

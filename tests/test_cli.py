@@ -13,7 +13,7 @@ from conftest import ROOT
 from helpcenter.annotations import escape_data, escape_property, github_annotation
 from helpcenter.cli import main
 from helpcenter.problems import Problem
-from helpcenter.scaffold import entry_id_from_question
+from helpcenter.new_entry import entry_id_from_question
 
 CHANGE_PASSWORD = "faq_data/entries/account/change-password.yml"
 
@@ -290,7 +290,7 @@ def test_new_quotes_a_question_that_yaml_would_misread(in_project: Path) -> None
     assert result.exit_code == 0, result.output
     path = in_project / result.stdout.strip()
     assert path == in_project / "faq_data/entries/two-factor/error-code-4-what-now.yml"
-    from helpcenter.yaml_source import read_yaml
+    from helpcenter.load.yaml_file import read_yaml
 
     document, problems = read_yaml(path, "x")
     assert problems == [] and document is not None

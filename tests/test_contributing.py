@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT, copy_project
 from helpcenter.cli import main
-from helpcenter.scaffold import entry_text
+from helpcenter.new_entry import entry_text
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 _EXAMPLE = re.compile(r"<!-- example: ([a-z-]+) -->\n```text\n(.*?)\n```", re.DOTALL)

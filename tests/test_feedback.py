@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page
 
 from browser_support import RequestLog, browser, build_project, serve_directory, served_site  # noqa: F401
 from conftest import ROOT
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
 ANALYTICS_CONFIG = """\

@@ -9,9 +9,9 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from conftest import ROOT, copy_project
-from helpcenter.content import load_help_center
-from helpcenter.render import render_pages
-from helpcenter.synthetic import write_synthetic_project
+from helpcenter.load.help_center import load_help_center
+from helpcenter.render.pages import render_pages
+from synthetic import write_synthetic_project
 from hostile_content import write_hostile_content
 
 

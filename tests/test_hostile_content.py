@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from browser_support import Watch, chromium, serve_directory, trapped_calls
 from conftest import copy_project, run_build, without_ledger
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 from helpcenter.model import HelpCenter
 from hostile_content import write_hostile_content
 

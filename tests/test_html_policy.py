@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from content_fixture import ENTRY, SETTINGS, write_content
-from helpcenter.content import check_help_center
-from helpcenter.html_policy import (
+from helpcenter.load.help_center import check_help_center
+from helpcenter.load.markup import (
     OUTPUT_ONLY_EXTENSIONS, VALIDATION_EXTENSIONS, markdown_findings, needs_rendering, rendered_findings,
 )
 from hostile_content import write_hostile_content

@@ -9,7 +9,7 @@ import jsonschema
 import yaml
 
 from conftest import ROOT
-from helpcenter.json_schema import render_schema, schemas
+from helpcenter.load.json_schema import render_schema, schemas
 
 
 def test_committed_schemas_are_up_to_date() -> None:

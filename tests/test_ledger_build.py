@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from conftest import ROOT, run_build, without_ledger
 from helpcenter.cli import main
-from helpcenter.content import load_help_center
-from helpcenter.ledger import read_ledger
+from helpcenter.load.help_center import load_help_center
+from helpcenter.checks.ledger import read_ledger
 from helpcenter.model import Category, Entry, HelpCenter
-from helpcenter.redirects import Redirect, redirect_page, redirects, redirects_file
+from helpcenter.render.redirects import Redirect, redirect_page, redirects, redirects_file
 
 CHANGE_PASSWORD = "faq_data/entries/account/change-password.yml"
 REPOSITORY = "https://github.com/example/help-center"

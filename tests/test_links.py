@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from helpcenter.cli import main
-from helpcenter.external_links import CheckSettings, LinkCache, LinkResult, check_external
-from helpcenter.link_check import BrokenLink, check_site
+from helpcenter.checks.external_links import CheckSettings, LinkCache, LinkResult, check_external
+from helpcenter.checks.site_links import BrokenLink, check_site
 
 
 def run(*args: str) -> Result:

@@ -11,11 +11,12 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from conftest import ROOT, copy_project, run_build
-from helpcenter.benchmark import markdown_extensions
-from helpcenter.content import load_help_center
-from helpcenter.marked_parts import ANSWER, STEPS, STEPS_MARK, answer_and_steps
-from helpcenter.render import RELATED_QUESTIONS_ID, html_end_of_page, page_href
-from helpcenter.structured_data import answer_text
+from benchmark import markdown_extensions
+from helpcenter.load.help_center import load_help_center
+from helpcenter.render.answer_parts import ANSWER, STEPS, STEPS_MARK, answer_and_steps
+from helpcenter.render.addresses import page_href
+from helpcenter.render.pages import RELATED_QUESTIONS_ID, html_end_of_page
+from helpcenter.render.structured_data import answer_text
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
 EXTENSIONS, CONFIGS = markdown_extensions(ROOT / "mkdocs.yml")
@@ -97,7 +98,7 @@ def test_no_mark_is_left_in_any_page(built_site: Path) -> None:
 
 def test_an_entry_template_without_the_mark_still_gets_its_structured_data(tmp_path: Path, built_site: Path) -> None:
     project = copy_project(tmp_path / "project")
-    packaged = ROOT / "src" / "helpcenter" / "templates" / "entry.md.j2"
+    packaged = ROOT / "src" / "helpcenter" / "render" / "templates" / "entry.md.j2"
     unmarked = packaged.read_text(encoding="utf-8").replace("{{ steps_mark }}\n", "")
     assert "steps_mark" not in unmarked
     (project / "overrides" / "helpcenter").mkdir(parents=True, exist_ok=True)

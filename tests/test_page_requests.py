@@ -7,7 +7,7 @@ from playwright.sync_api import Browser
 
 from browser_support import RequestLog, browser, served_site  # noqa: F401 - fixtures
 from conftest import ROOT
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
 PAGES = {

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 
 from conftest import copy_project, without_ledger
 from content_fixture import CATEGORIES, ENTRY, SETTINGS, write_content
-from helpcenter.content import check_help_center
+from helpcenter.load.help_center import check_help_center
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
-from helpcenter.render import render_pages
+from helpcenter.render.pages import render_pages
 
 ENTRY_PATH = Path("faq_data/entries/account/log-in.yml")
 VALID_FILES = {

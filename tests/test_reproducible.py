@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import copy_project
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 REVIEWED = {"change-password": "2025-03-09", "new-device-login-email": "2026-06-01",

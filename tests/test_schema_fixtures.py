@@ -18,7 +18,7 @@ import yaml
 from conftest import ROOT
 from content_fixture import CATEGORIES, ENTRY, SETTINGS, write_content
 from editor_yaml import load_for_editor
-from helpcenter.content import check_help_center
+from helpcenter.load.help_center import check_help_center
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMA_FILES = {"entry": "entry.schema.json", "categories": "categories.schema.json", "settings": "settings.schema.json"}

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from browser_support import RequestLog, browser, served_site  # noqa: F401 - fixtures
 from conftest import ROOT
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
 CASES: list[dict[str, str]] = yaml.safe_load((Path(__file__).parent / "search_cases.yml").read_text(encoding="utf-8"))

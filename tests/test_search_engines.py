@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 
 HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)

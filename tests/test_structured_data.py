@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from helpcenter.content import load_help_center
+from helpcenter.load.help_center import load_help_center
 from helpcenter.model import Video
-from helpcenter.robots import robots_txt
-from helpcenter.structured_data import (
+from helpcenter.render.robots import robots_txt
+from helpcenter.render.structured_data import (
     SiteAddress,
     answer_text,
     category_structured_data,

@@ -20,24 +20,6 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
     "base.html": [
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
-        ('{% import "partials/language.html" as lang with context %}', '{% import "partials/language.html" as lang %}'),
-        ("      {% if page.toc | first is defined %}", "      {% block skip %}{% if page.toc | first is defined %}"),
-        (
-            '      {% endif %}\n    </div>\n    <div data-md-component="announce">',
-            '      {% endif %}{% endblock %}\n    </div>\n    <div data-md-component="announce">',
-        ),
-    ],
-    "partials/header.html": [
-        ('{% set class = "md-header" %}', '{% call helpcenter_shared("header-start") %}{% set class = "md-header" %}'),
-        (
-            '<span class="md-ellipsis">\n            {% if page.meta and page.meta.title %}',
-            '<span class="md-ellipsis">\n            {% endcall %}{% if page.meta and page.meta.title %}',
-        ),
-        (
-            "{{ page.title }}\n            {% endif %}",
-            '{{ page.title }}\n            {% endif %}{% call helpcenter_shared("header-end") %}',
-        ),
-        ("</header>\n", "</header>{% endcall %}\n"),
     ],
     "partials/search.html": [
         ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from content_fixture import ENTRY, write_content
-from helpcenter.content import check_help_center, load_help_center
+from helpcenter.load.help_center import check_help_center, load_help_center
 from helpcenter.problems import ContentError
 
 PATH = "faq_data/entries/account/log-in.yml"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from content_fixture import ENTRY, write_content
-from helpcenter.content import check_help_center
+from helpcenter.load.help_center import check_help_center
 from helpcenter.model import HelpCenter
-from helpcenter.yaml_source import MAX_FILE_BYTES, read_yaml
+from helpcenter.load.yaml_file import MAX_FILE_BYTES, read_yaml
 
 PATH = "faq_data/entries/account/log-in.yml"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .problems import Problem
+from helpcenter.problems import Problem
 
 TITLE = "Help-center content"
 

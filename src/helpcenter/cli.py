@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from .annotations import github_annotation, workflow_command
-from .checks import check_content_and_ledger, shown_path
-from .content import check_help_center
-from .ledger import LEDGER_FILE, UPDATE_HINT, update_ledger
-from .problems import Problem
+from helpcenter.annotations import github_annotation, workflow_command
+from helpcenter.checks.content_check import check_content_and_ledger, shown_path
+from helpcenter.load.help_center import check_help_center
+from helpcenter.checks.ledger import LEDGER_FILE, UPDATE_HINT, update_ledger
+from helpcenter.problems import Problem
 
 DATA_DIR_OPTION = click.option(
     "--data-dir", type=click.Path(path_type=Path), default=Path("faq_data"), show_default=True,
@@ -69,7 +69,7 @@ def check(data_dir: Path, docs_dir: Path, ledger_file: Path, output_format: str)
 @click.option("--out", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
               help="The folder to write the schemas into.")
 def schemas(out: Path) -> None:
-    from .json_schema import write_schemas
+    from helpcenter.load.json_schema import write_schemas
 
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
@@ -87,7 +87,7 @@ def schemas(out: Path) -> None:
 @click.option("--schemas-dir", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
               help="The folder of JSON Schemas that the new file's first line points to.")
 def new(question: str, category: str, entry_id: str | None, owner: str, data_dir: Path, schemas_dir: Path) -> None:
-    from .scaffold import ScaffoldError, create_entry
+    from helpcenter.new_entry import ScaffoldError, create_entry
 
     try:
         path = create_entry(data_dir, schemas_dir, question, category, date.today(), entry_id, owner)
@@ -124,8 +124,8 @@ def new(question: str, category: str, entry_id: str | None, owner: str, data_dir
               help="Skip external addresses that match this regular expression; repeat for more.")
 def links(site_dir: Path, site_url: str | None, external: bool, timeout: float, retries: int, concurrency: int,
           per_host: int, cache_file: Path, cache_max_age: float, no_cache: bool, exclude: tuple[str, ...]) -> None:
-    from .link_check import check_site, site_url_of
-    from .text_table import format_table
+    from helpcenter.checks.site_links import check_site, site_url_of
+    from helpcenter.checks.text_table import format_table
 
     found = check_site(site_dir, site_url or site_url_of(site_dir))
     if found.broken:
@@ -144,8 +144,8 @@ def _check_external_links(
     used_on: dict[str, list[str]], exclude: tuple[str, ...], timeout: float, retries: int, concurrency: int,
     per_host: int, cache_file: Path | None, cache_max_age: float,
 ) -> int:
-    from .external_links import CheckSettings, LinkCache, check_external
-    from .text_table import format_table
+    from helpcenter.checks.external_links import CheckSettings, LinkCache, check_external
+    from helpcenter.checks.text_table import format_table
 
     try:
         patterns = [re.compile(pattern) for pattern in exclude]
@@ -183,7 +183,7 @@ def _check_external_links(
               help="Count the days up to this date (YYYY-MM-DD) instead of today.")
 @DATA_DIR_OPTION
 def stale(days: int, today: datetime | None, data_dir: Path) -> None:
-    from .stale import stale_entries
+    from helpcenter.checks.stale import stale_entries
 
     help_center, problems = check_help_center(data_dir, Path.cwd())
     if help_center is None:

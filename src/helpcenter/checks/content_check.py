@@ -1,0 +1,41 @@
+"""Everything `helpcenter check` verifies without building: the content, then the ledger of addresses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpcenter.load.help_center import check_help_center
+from helpcenter.checks.ledger import new_urls, published_urls, read_ledger, vanished_url_problems
+from helpcenter.model import HelpCenter
+from helpcenter.problems import Problem
+
+
+@dataclass
+class CheckResult:
+    help_center: HelpCenter | None
+    problems: list[Problem]
+    published: dict[str, str] = field(default_factory=dict)
+    """Every address the content publishes (known only when the content is valid)."""
+    new_urls: list[str] = field(default_factory=list)
+    """Published addresses that the ledger does not list yet: noted, not a problem."""
+
+
+def check_content_and_ledger(data_dir: Path, docs_dir: Path, ledger_file: Path, project_root: Path) -> CheckResult:
+    """The content's problems; when the content is valid, also the addresses that would vanish."""
+    help_center, problems = check_help_center(data_dir, project_root)
+    if help_center is None:
+        return CheckResult(None, problems)
+    ledger, problems = read_ledger(ledger_file, shown_path(ledger_file, project_root))
+    published = published_urls(help_center, docs_dir)
+    if ledger is None:
+        return CheckResult(help_center, problems, published)
+    problems = sorted(problems + vanished_url_problems(ledger, published, help_center))
+    return CheckResult(help_center, problems, published, new_urls(ledger, published))
+
+
+def shown_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,126 @@
+"""The ledger of published URLs: an address the help center once published never silently disappears.
+
+The ledger is a committed text file, one site path per line (`/account/change-password/`). A path
+in the ledger that the content no longer publishes, as a page or as a redirect, is a problem: the
+entry that replaces it must list it in `redirect_from`, or the ledger is updated on purpose with
+`helpcenter ledger --update`. New paths that are not in the ledger yet are only noted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpcenter.model import HelpCenter
+from helpcenter.problems import Problem
+
+LEDGER_FILE = "published-urls.txt"
+HEADER = """\
+# Every address the help center has published, one site path per line. `helpcenter check` and the
+# build fail when one of them is no longer published. Keep old addresses alive with `redirect_from`
+# in the entry that replaces them; to retire an address on purpose, or to record new ones, run
+# `helpcenter ledger --update` and commit this file. See CONTRIBUTING.md.
+"""
+UPDATE_HINT = "run 'helpcenter ledger --update' and commit published-urls.txt"
+_SKIPPED_PAGES = {"404.md"}
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The ledger file as read: each path with the line it stands on."""
+
+    path: str
+    lines: dict[str, int]
+
+
+def read_ledger(file: Path, shown: str) -> tuple[Ledger | None, list[Problem]]:
+    """The ledger, or the problems that stop it being read (a missing file, a malformed line)."""
+    if not file.is_file():
+        return None, [Problem(shown, 0, "", f"missing: the ledger of published addresses is required; {UPDATE_HINT}")]
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        text = raw.strip()
+        if not text or text.startswith("#"):
+            continue
+        if not text.startswith("/") or any(character.isspace() for character in text):
+            problems.append(Problem(shown, number, "", (
+                f"expected a site path starting with '/', such as /account/change-password/, got '{text}'"
+            )))
+            continue
+        lines.setdefault(text, number)
+    return Ledger(shown, lines), problems
+
+
+def published_urls(help_center: HelpCenter, docs_dir: Path) -> dict[str, str]:
+    """Every site path the help center publishes, with what publishes it (for messages)."""
+    urls = {"/": "the home page"}
+    for category in help_center.categories:
+        urls["/" + category.url] = f"the category '{category.id}'"
+    for entry in help_center.entries:
+        urls["/" + entry.url] = entry.source
+    urls.update(handwritten_urls(docs_dir))
+    for category in help_center.categories:
+        for old_url in category.redirect_from:
+            urls["/" + old_url] = f"a redirect to the category '{category.id}'"
+    for entry in help_center.entries:
+        for old_url in entry.redirect_from:
+            urls["/" + old_url] = f"a redirect in {entry.source}"
+    return urls
+
+
+def handwritten_urls(docs_dir: Path) -> dict[str, str]:
+    """The addresses of the Markdown pages under docs/, as MkDocs publishes them with directory URLs."""
+    urls: dict[str, str] = {}
+    if not docs_dir.is_dir():
+        return urls
+    for page in sorted(docs_dir.rglob("*.md")):
+        relative = page.relative_to(docs_dir)
+        if any(part.startswith(".") for part in relative.parts) or relative.as_posix() in _SKIPPED_PAGES:
+            continue
+        folder = relative.parent.as_posix()
+        prefix = "/" if folder == "." else f"/{folder}/"
+        url = prefix if relative.stem in ("index", "README") else f"{prefix}{relative.stem}/"
+        urls[url] = f"{docs_dir.name}/{relative.as_posix()}"
+    return urls
+
+
+def vanished_url_problems(ledger: Ledger, published: dict[str, str], help_center: HelpCenter) -> list[Problem]:
+    """One problem per ledger path that nothing publishes any more, with the fix."""
+    problems = []
+    for url, line in ledger.lines.items():
+        if url not in published:
+            problems.append(Problem(ledger.path, line, "", _vanished_message(url, help_center)))
+    return problems
+
+
+def new_urls(ledger: Ledger, published: dict[str, str]) -> list[str]:
+    return sorted(url for url in published if url not in ledger.lines)
+
+
+def render_ledger(urls: set[str] | dict[str, str]) -> str:
+    return HEADER + "".join(f"{url}\n" for url in sorted(urls))
+
+
+def update_ledger(file: Path, published: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Rewrite the ledger to exactly the published paths; return the paths added and removed."""
+    before: set[str] = set()
+    if file.is_file():
+        ledger, _ = read_ledger(file, file.name)
+        before = set(ledger.lines) if ledger else set()
+    file.write_text(render_ledger(published), encoding="utf-8")
+    return sorted(set(published) - before), sorted(before - set(published))
+
+
+def _vanished_message(url: str, help_center: HelpCenter) -> str:
+    old = url.lstrip("/")
+    moved = [entry for entry in help_center.entries if url.rstrip("/").rsplit("/", 1)[-1] == entry.id]
+    if moved and old.count("/") == 2:
+        entry = moved[0]
+        fix = f"add '{old}' to redirect_from in {entry.source} (the entry's new address is /{entry.url})"
+    else:
+        fix = f"add '{old}' to redirect_from in the entry that replaces it"
+    return (
+        f"{url} is no longer published (an entry or category was renamed, moved or deleted): "
+        f"{fix}, or, to retire the address on purpose, {UPDATE_HINT}"
+    )

@@ -1,0 +1,196 @@
+"""Loading and validating the whole `faq_data/` folder into a `HelpCenter`, reporting every problem at once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from helpcenter.load.fields import is_id
+from helpcenter.load.markdown_fields import NamedLink, check_markdown
+from helpcenter.load.reader import Reader
+from helpcenter.load.references import (
+    ENTRIES_FOLDER, RawEntry, check_category_redirects, check_featured, check_references,
+)
+from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
+from helpcenter.load.video import parse_video_url
+from helpcenter.load.yaml_file import line_of, read_yaml
+from helpcenter.model import Category, Contact, Entry, HelpCenter, Settings, Video
+from helpcenter.problems import ContentError, Problem
+
+SETTINGS_FILE = "settings.yml"
+CATEGORIES_FILE = "categories.yml"
+ENTRY_SUFFIXES = (".yml", ".yaml")
+_REQUIRED_ENTRY_FIELDS = frozenset(field.name for field in ENTRY_FIELDS if field.required)
+
+
+def load_help_center(data_dir: Path, project_root: Path | None = None) -> HelpCenter:
+    """Read and validate every file under `data_dir`; raise `ContentError` listing all problems."""
+    help_center, problems = check_help_center(data_dir, project_root)
+    if problems or help_center is None:
+        raise ContentError(problems)
+    return help_center
+
+
+def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple[HelpCenter | None, list[Problem]]:
+    """The help center in `data_dir`, or None and every problem found in it, sorted."""
+    root = project_root or data_dir.parent
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        return None, [Problem(_shown(data_dir, root), 0, "", "the content folder does not exist")]
+    settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
+    categories, category_redirect_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
+    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
+    check_references(settings, categories, raw_entries, entry_ids, problems)
+    check_category_redirects(
+        categories, category_redirect_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, problems
+    )
+    if settings is not None:
+        check_featured(settings, settings_lines, _shown(data_dir / SETTINGS_FILE, root), entry_ids, problems)
+    if problems or settings is None:
+        return None, sorted(set(problems))
+    category_order = {category.id: category.order for category in categories}
+    entries = sorted(
+        (raw.entry for raw in raw_entries),
+        key=lambda entry: (category_order[entry.category], entry.title.casefold(), entry.id),
+    )
+    ordered_categories = sorted(categories, key=lambda category: (category.order, category.title))
+    return HelpCenter(settings, tuple(ordered_categories), tuple(entries)), []
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Settings | None, dict[str, int]]:
+    document, found = read_yaml(path, _shown(path, root)) if path.is_file() else (None, [
+        Problem(_shown(path, root), 0, "", "missing: the site settings file is required")
+    ])
+    problems.extend(found)
+    if document is None:
+        return None, {}
+    reader = Reader(document.path, problems)
+    known_problems = len(problems)
+    values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
+    check_markdown(reader.path, reader.markdown, reader.text_lines, problems)  # markup only: where links lead is not checked
+    if len(problems) > known_problems:
+        return None, lines
+    return Settings(
+        home_title=values["home"]["title"],
+        home_intro=values["home"].get("intro", ""),
+        contact=Contact(values["contact"]["email"], values["contact"].get("hours")),
+        featured=values.get("featured", ()),
+        links=values.get("links", {}),
+    ), lines
+
+
+def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[list[Category], dict[str, int]]:
+    """The categories that could be read, and the line of each category's redirect_from."""
+    shown = _shown(path, root)
+    if not path.is_file():
+        problems.append(Problem(shown, 0, "", "missing: the categories file is required"))
+        return [], {}
+    document, found = read_yaml(path, shown)
+    problems.extend(found)
+    if document is None:
+        return [], {}
+    reader = Reader(shown, problems)
+    if not isinstance(document.root, yaml.MappingNode):
+        reader.problem(document.root, "", "expected one group of fields per category, each under its id")
+        return [], {}
+    categories = []
+    redirect_lines: dict[str, int] = {}
+    for key_node, value_node in document.root.value:
+        category_id = str(getattr(key_node, "value", ""))
+        if not is_id(category_id):
+            reader.problem(key_node, category_id, f"a category id uses {ID_HINT}")
+            continue
+        values, lines = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
+        if all(field.name in values for field in CATEGORY_FIELDS if field.required):
+            categories.append(Category(id=category_id, **values))
+            redirect_lines[category_id] = lines.get("redirect_from", 0)
+    if not document.root.value:
+        reader.problem(document.root, "", "no categories are defined; add at least one")
+    return categories, redirect_lines
+
+
+def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[list[RawEntry], set[str]]:
+    """The entries that could be read, and the id of every entry file, readable or not.
+
+    Cross-references are checked against every file's id, so one broken file is reported once,
+    not again by each entry that links to it.
+    """
+    if not folder.is_dir():
+        problems.append(Problem(_shown(folder, root), 0, "", "missing: the folder of entries is required"))
+        return [], set()
+    entries = []
+    entry_ids: set[str] = set()
+    for path in _visible_files(folder):
+        shown = _shown(path, root)
+        relative_folder = path.parent.relative_to(folder).as_posix()
+        if path.suffix not in ENTRY_SUFFIXES or not path.stem:
+            problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
+            continue
+        if not is_id(path.stem):
+            problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
+            continue
+        entry_ids.add(path.stem)
+        raw = _load_entry(path, path.stem, shown, relative_folder, problems)
+        if raw is not None:
+            entries.append(raw)
+    return entries, entry_ids
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    """Every file under `folder` outside hidden files and folders, in the order of their paths
+    (the folder 'b' before the file 'b.yml'). Links to folders are not followed."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(parent, name) for name in names if not name.startswith("."))
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+
+
+def _load_entry(path: Path, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> RawEntry | None:
+    """The entry in the file at `path`, whose name `entry_id` is a valid id."""
+    document, found = read_yaml(path, shown)
+    problems.extend(found)
+    if document is None:
+        return None
+    reader = Reader(shown, problems)
+    values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
+    if not all(field.name in values for field in ENTRY_FIELDS if field.required):
+        return None
+    video = None
+    if "video" in values:
+        video = _read_video(values.pop("video"), document.root, shown, problems)
+        if video is None:
+            return None
+    entry = Entry(id=entry_id, source=shown, video=video, **values)
+    named_links: list[NamedLink] = []
+    check_markdown(shown, reader.markdown, reader.text_lines, problems, named_links)
+    return RawEntry(entry, lines, named_links, relative_folder)
+
+
+def _read_video(values: dict[str, Any], root_node: Any, path: str, problems: list[Problem]) -> Video | None:
+    if any(field.required and field.name not in values for field in VIDEO_FIELDS):
+        return None
+    parsed = parse_video_url(values["url"])
+    if parsed is None:
+        line = _value_line(root_node, "video", "url")
+        problems.append(Problem(path, line, "video.url", f"expected {VIDEO_URL_HINT}, got '{values['url']}'"))
+        return None
+    provider, video_id, private_hash = parsed
+    return Video(provider=provider, video_id=video_id, vimeo_hash=private_hash, **values)
+
+
+def _value_line(root_node: Any, *keys: str) -> int:
+    node = root_node
+    for key in keys:
+        node = next(value for key_node, value in node.value if key_node.value == key)
+    return line_of(node)

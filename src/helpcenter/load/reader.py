@@ -1,0 +1,191 @@
+"""Reading typed values out of YAML nodes against a list of fields, with a problem for every mistake."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import yaml
+
+from helpcenter.load.fields import KIND_NAMES, Field, is_id, is_mail_url, is_web_url
+from helpcenter.load.yaml_file import line_of
+from helpcenter.problems import Problem, did_you_mean
+
+# Tabs and line breaks are text; every other control character is invisible or breaks the output.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+_SCALAR_KINDS = frozenset(("text", "markdown", "date", "url", "integer"))
+_LIST_KINDS = frozenset(("text_list", "markdown_list"))
+
+
+@dataclass
+class Reader:
+    """Collects problems while reading one file."""
+
+    path: str
+    problems: list[Problem]
+    text_lines: dict[str, int] = field(default_factory=dict)
+    """The line each Markdown value starts on, by field name ('answer', 'steps[2]', 'home.intro')."""
+    markdown: dict[str, str] = field(default_factory=dict)
+    """Every Markdown value that was read, by field name, for the checks on its content."""
+
+    def problem(self, node: yaml.Node | int, field: str, message: str) -> None:
+        line = node if isinstance(node, int) else line_of(node)
+        self.problems.append(Problem(self.path, line, field, message))
+
+    def read_mapping(
+        self, node: yaml.Node, fields: tuple[Field, ...], prefix: str = ""
+    ) -> tuple[dict[str, Any], dict[str, int]]:
+        """Values by field name, and the line each field stands on."""
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        if not isinstance(node, yaml.MappingNode):
+            if prefix:
+                self.problem(node, prefix.rstrip("."), f"expected {KIND_NAMES['mapping']}, got {_describe(node)}")
+            else:
+                self.problem(node, "", f"expected the fields as 'name: value' lines, got {_describe(node)}")
+            return values, lines
+        by_name = {field.name: field for field in fields}
+        required = [field for field in fields if field.required]
+        for key_node, value_node in node.value:
+            name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
+            field = by_name.get(name)
+            if field is None:
+                hint = did_you_mean(name, by_name) or f"; known fields: {', '.join(by_name)}"
+                self.problem(key_node, prefix + name, f"unknown field{hint}")
+                continue
+            lines[name] = key_node.start_mark.line + 1
+            if field.kind in _SCALAR_KINDS:
+                value = self._read_scalar(value_node, field, prefix + name)
+            else:
+                value = self.read_value(value_node, field, prefix + name)
+            if value is not None:
+                values[name] = value
+        for field in required:
+            if field.name not in lines:
+                self.problem(node, prefix + field.name, f"missing required field: {field.description}")
+        return values, lines
+
+    def read_value(self, node: yaml.Node, field: Field, name: str) -> Any:
+        if field.kind == "mapping":
+            values, _ = self.read_mapping(node, field.fields, name + ".")
+            return values
+        if field.kind == "link_map":
+            return self._read_link_map(node, name)
+        if field.kind in _LIST_KINDS:
+            return self._read_list(node, field, name)
+        return self._read_scalar(node, field, name)
+
+    def _read_list(self, node: yaml.Node, field: Field, name: str) -> tuple[Any, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            if _is_empty(node):
+                return () if not field.required else self._empty(node, name)
+            self.problem(node, name, f"expected {KIND_NAMES[field.kind]}, got {_describe(node)}")
+            return None
+        item_field = field.item
+        read = self._read_scalar
+        items = [read(item, item_field, f"{name}[{index}]") for index, item in enumerate(node.value, 1)]
+        if field.required and not node.value:
+            self._empty(node, name)
+        return tuple(item for item in items if item is not None)
+
+    def _read_link_map(self, node: yaml.Node, name: str) -> dict[str, str] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, name, f"expected {KIND_NAMES['link_map']}, got {_describe(node)}")
+            return None
+        links: dict[str, str] = {}
+        target = Field("link", "text", True, "")
+        for key_node, value_node in node.value:
+            key = str(getattr(key_node, "value", ""))
+            field_name = f"{name}.{key}"
+            if not is_id(key):
+                self.problem(key_node, field_name, "a link name uses lower-case letters, digits and hyphens")
+                continue
+            address = self._read_scalar(value_node, target, field_name)
+            if address is None:
+                continue
+            if not (is_web_url(address) or is_mail_url(address)):
+                self.problem(value_node, field_name,
+                             f"expected a web address starting with https:// or a mailto: address, got '{address}'")
+                continue
+            links[key] = address
+        return links
+
+    def _read_scalar(self, node: yaml.Node, field: Field, name: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, name, f"expected {KIND_NAMES[field.kind]}, got {_describe(node)}")
+            return None
+        raw = str(node.value)
+        stripped = raw.strip()
+        if not stripped or node.tag.endswith(":null"):
+            return self._empty(node, name, field)
+        kind = field.kind
+        text = stripped if kind != "markdown" else raw.strip("\n")
+        control = _CONTROL_CHARACTER.search(text)
+        if control:
+            self.problem(node, name, (
+                f"contains the control character U+{ord(control.group()):04X}, which cannot be shown; remove it"
+            ))
+            return None
+        if kind == "markdown":
+            # Only a Markdown value's line is needed: its checks report lines within it.
+            self.text_lines[name] = _first_text_line(node, raw)
+            self.markdown[name] = text
+        elif kind == "date":
+            return self._read_date(node, text, name)
+        elif kind == "integer":
+            if not _INTEGER.fullmatch(text):
+                self.problem(node, name, f"expected {KIND_NAMES['integer']}, got '{text}'")
+                return None
+            return int(text)
+        elif kind == "url" and not is_web_url(text):
+            self.problem(node, name, f"expected {KIND_NAMES['url']}, got '{text}'")
+            return None
+        if not field.matches(text):
+            self.problem(node, name, f"expected {field.pattern_hint}, got '{text}'")
+            return None
+        return text
+
+    def _read_date(self, node: yaml.Node, text: str, name: str) -> date | None:
+        try:
+            if not _DATE.fullmatch(text):
+                raise ValueError
+            return date.fromisoformat(text)
+        except ValueError:
+            self.problem(node, name, f"expected {KIND_NAMES['date']}, got '{text}'")
+            return None
+
+    def _empty(self, node: yaml.Node, name: str, field: Field | None = None) -> None:
+        if field is not None and field.required and not name.endswith("]"):
+            self.problem(node, name, f"required, but empty; fill in {field.description}")
+        else:
+            self.problem(node, name, "empty value; fill it in or remove the field")
+        return None
+
+
+_INTEGER = re.compile(r"-?\d+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _first_text_line(node: yaml.ScalarNode, raw: str) -> int:
+    """A block scalar (`|`, `>`) starts on the line after its indicator, past any blank lines."""
+    line = line_of(node)
+    if node.style in ("|", ">"):
+        line += 1 + len(raw) - len(raw.lstrip("\n"))
+    return line
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag.endswith(":null") or not str(node.value).strip()
+    return False
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a group of fields"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"'{node.value}'"

@@ -1,0 +1,75 @@
+"""The fields of every content file: the single source for validation, the JSON Schemas and the docs."""
+
+from __future__ import annotations
+
+from helpcenter.load.fields import Field
+from helpcenter.load.video import VIDEO_URL_PATTERN
+
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+ID_HINT = "lower-case letters, digits and single hyphens, such as 'reset-2fa'"
+# No quotes, brackets or separators: the address goes into a mailto: link.
+EMAIL_PATTERN = r"[^@\s<>\"'()\[\]\\,;:]+@[^@\s<>\"'()\[\]\\,;:]+\.[^@\s<>\"'()\[\]\\,;:]+"
+VIDEO_URL_HINT = "a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... or https://vimeo.com/123"
+REDIRECT_PATTERN = r"[a-z0-9][a-z0-9/_-]*/"
+REDIRECT_HINT = "a site path without the domain that ends with '/', such as 'account/old-question/'"
+
+THUMBNAIL_PATTERN = r"(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(png|jpg|jpeg|webp|avif|gif|svg)"
+THUMBNAIL_HINT = "a picture's path under docs/, such as 'assets/videos/reset-2fa.jpg'"
+
+VIDEO_FIELDS = (
+    Field("url", "url", True, f"the video's address: {VIDEO_URL_HINT}",
+          pattern=VIDEO_URL_PATTERN, pattern_hint=VIDEO_URL_HINT),
+    Field("title", "text", True, "the video's title, shown on the play button"),
+    Field("description", "text", True, "one sentence on what the video shows (used by search engines)"),
+    Field("uploaded", "date", True, "the date the video was published, as YYYY-MM-DD"),
+    Field("thumbnail", "text", False,
+          "a picture shown before the video plays: a path under docs/, such as 'assets/videos/reset-2fa.jpg'",
+          pattern=THUMBNAIL_PATTERN, pattern_hint=THUMBNAIL_HINT),
+)
+
+ENTRY_FIELDS = (
+    Field("title", "text", True, "the question, as a customer would ask it"),
+    Field("summary", "text", True, "one sentence that answers the question; shown in lists and to search engines"),
+    Field("category", "text", True, "the id of a category from faq_data/categories.yml",
+          pattern=ID_PATTERN, pattern_hint=ID_HINT),
+    Field("reviewed", "date", True, "the date the answer was last checked, as YYYY-MM-DD"),
+    Field("owner", "text", True, "who keeps this answer correct: a person or a team"),
+    Field("answer", "markdown", True, "the answer, in Markdown"),
+    Field("steps", "markdown_list", False, "ordered steps, one item each, shown as a numbered list"),
+    Field("video", "mapping", False, "a video that shows the answer", fields=VIDEO_FIELDS),
+    Field("related", "text_list", False, "ids of related entries (their file names without .yml)",
+          pattern=ID_PATTERN, pattern_hint=ID_HINT),
+    Field("tags", "text_list", False, "words that describe the entry, used by search"),
+    Field("also_asked", "text_list", False, "other ways customers ask the same question"),
+    Field("redirect_from", "text_list", False,
+          "old addresses of this entry, so bookmarks and search results keep working",
+          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT),
+)
+
+CATEGORY_FIELDS = (
+    Field("title", "text", True, "the category's name, shown on its card and page"),
+    Field("description", "text", True, "one sentence on what the category covers"),
+    Field("icon", "text", True, "a Material icon name such as 'material/shield-lock'",
+          pattern=r"(material|fontawesome/(solid|regular|brands)|octicons|simple)/[a-z0-9-]+",
+          pattern_hint="an icon name such as 'material/shield-lock'"),
+    Field("order", "integer", True, "where the category stands on the home page: 1 comes first"),
+    Field("redirect_from", "text_list", False,
+          "old addresses of this category's page, so bookmarks and search results keep working",
+          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT),
+)
+
+SETTINGS_FIELDS = (
+    Field("home", "mapping", True, "the home page's heading and introduction", fields=(
+        Field("title", "text", True, "the home page's heading, such as 'How can we help?'"),
+        Field("intro", "markdown", False, "a sentence under the heading"),
+    )),
+    Field("featured", "text_list", False, "ids of the most important entries, listed on the home page",
+          pattern=ID_PATTERN, pattern_hint=ID_HINT),
+    Field("contact", "mapping", True, "how customers reach support", fields=(
+        Field("email", "text", True, "the support e-mail address", pattern=EMAIL_PATTERN,
+              pattern_hint="an e-mail address such as support@example.com"),
+        Field("hours", "text", False, "when support answers, such as 'Monday to Friday, 9:00-18:00 CET'"),
+    )),
+    Field("links", "link_map", False,
+          "shared link targets by name; an answer links to one as [text](link:NAME)"),
+)

@@ -1,0 +1,235 @@
+"""Reading one YAML file into a node tree that keeps line numbers, refusing YAML's traps.
+
+Content is composed (not constructed) with libyaml, so every value keeps its line and its
+original text: a text field reads `no` or `1.10` exactly as the editor wrote it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from helpcenter.problems import Problem
+
+try:
+    # libyaml's parser and composer alone: the constructor and resolver a loader adds are never used.
+    from yaml._yaml import CParser as _Loader
+except ImportError:  # pragma: no cover - libyaml is missing only on unusual builds
+    _Loader = yaml.SafeLoader  # type: ignore[misc, assignment]
+
+MAX_FILE_BYTES = 1_000_000
+_STANDARD_TAG = "tag:yaml.org,2002:"
+# Tags that only say what the text already is; any other (!!binary, !!python/..., !custom) changes its meaning.
+_CORE_TAGS = frozenset(
+    _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+_MISSING_SPACE = re.compile(r"^\s*[A-Za-z_][\w-]*:[^\s:]")
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+_NULL_TAG = _STANDARD_TAG + "null"
+_MERGE_TAG = _STANDARD_TAG + "merge"
+_STR_TAG = _STANDARD_TAG + "str"
+_SEQ_TAG = _STANDARD_TAG + "seq"
+_MAP_TAG = _STANDARD_TAG + "map"
+# The only plain values whose tag the checks read: null (an empty value) and the merge key.
+_IMPLICIT_TAGS = {**{word: _NULL_TAG for word in _NULL_WORDS}, "<<": _MERGE_TAG}
+_SEQUENCE_NODE = yaml.SequenceNode
+
+
+class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Resolves only the tags the checks read (null, merge keys): every other value is read as text,
+    exactly as written, so `no` or `1.10` in a text field stays what the editor wrote."""
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+        if value is None:  # a list or a group of fields
+            return _SEQ_TAG if kind is _SEQUENCE_NODE else _MAP_TAG
+        # Only a plain value (no quotes, no '|') can be null or a merge key.
+        if implicit[0] and value in _IMPLICIT_TAGS:  # type: ignore[index]
+            return _IMPLICIT_TAGS[value]
+        return _STR_TAG
+
+    # The composer calls these around every node for path resolvers, which are not used here.
+    def descend_resolver(self, parent: yaml.Node | None, index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class YamlFile:
+    """A parsed file: its path as shown in messages, its root node and its text."""
+
+    path: str
+    root: yaml.Node
+    text: str = ""
+
+
+def line_of(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+# NEL: YAML reads it as a line break and turns it into a space or a new line. (U+2028 and U+2029
+# are line breaks to YAML too, but it keeps them as they are.)
+_HIDDEN_LINE_BREAK = re.compile("\x85")
+
+
+def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `file`; on any mistake return no tree and the problems, never raise."""
+    try:
+        size, data = _read_bytes(file)
+    except OSError as error:
+        return None, [Problem(shown_path, 0, "", f"cannot read the file: {error.strerror}")]
+    if data is None:
+        return None, [
+            Problem(
+                shown_path, 0, "",
+                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
+                "Split it or move long material out of it",
+            )
+        ]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown_path, 1, "", "the file is saved as UTF-16; save it with UTF-8 encoding")]
+    try:
+        # As "utf-8-sig" does, without its codec's Python function.
+        text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(shown_path, line, "", "the file is not valid UTF-8; save it with UTF-8 encoding")
+        ]
+    hidden_break = _HIDDEN_LINE_BREAK.search(text) if "\x85" in text else None
+    if hidden_break:
+        line = text.count("\n", 0, hidden_break.start()) + 1
+        return None, [Problem(shown_path, line, "", (
+            f"the file contains the invisible line break U+{ord(hidden_break.group()):04X}; "
+            "remove it, or use a normal line break"
+        ))]
+    if text.lstrip()[:1] in ("", "#") and all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, [_empty_file(shown_path)]
+    loader = _ContentLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(shown_path, error, text)]
+    except yaml.reader.ReaderError as error:
+        return None, [_character_problem(shown_path, error, text)]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown_path, 1, "", f"invalid YAML: {' '.join(str(error).split())}")]
+    finally:
+        loader.dispose()
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
+        return None, [_empty_file(shown_path)]
+    problems = _structure_problems(shown_path, root)
+    if problems:
+        return None, problems
+    return YamlFile(shown_path, root, text), []
+
+
+def _empty_file(path: str) -> Problem:
+    return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
+
+
+def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
+    """The file's size and bytes, or no bytes if it is over the limit (then only the limit is read)."""
+    with open(file, "rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return max(os.fstat(stream.fileno()).st_size, len(data)), None
+    return len(data), data
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = int(mark.line) + 1 if mark else 1
+    column = int(mark.column) + 1 if mark else 1
+    reason = error.problem or "cannot be read"
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    previous_line = _previous_content_line(text, line)
+    if "\t" in source_line[: max(column, 1)] or "found character '\\t'" in reason or "tab character" in reason:
+        hint = "indent with spaces, not tabs"
+    elif "another document" in reason:
+        hint = "a file holds one entry: remove this '---' line and what follows, or move it to a file of its own"
+    elif "nesting depth" in reason:
+        hint = "lists or groups are nested too deeply; write the value as text"
+    elif "could not find expected ':'" in reason and previous_line and _MISSING_SPACE.match(previous_line[1]):
+        line, column = previous_line[0], previous_line[1].index(":") + 2
+        hint = "put a space after the ':' that follows the field's name"
+    elif "mapping values are not allowed" in reason:
+        hint = "put text that contains ': ' in quotes, or use '|' for a block of text"
+    elif "found character '`'" in reason or "found character '@'" in reason:
+        hint = "put text that starts with ` or @ in quotes"
+    else:
+        hint = "check the indentation and the quotes on this line and the one before"
+    return Problem(path, line, "", f"invalid YAML at column {column}: {reason}; {hint}")
+
+
+def _previous_content_line(text: str, line: int) -> tuple[int, str] | None:
+    """The nearest line before `line` that is neither blank nor a comment, and its number."""
+    lines = text.splitlines()
+    for number in range(min(line - 1, len(lines)), 0, -1):
+        content = lines[number - 1]
+        if content.strip() and not content.lstrip().startswith("#"):
+            return number, content
+    return None
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
+
+
+def _character_problem(path: str, error: yaml.reader.ReaderError, text: str) -> Problem:
+    position = max(0, min(int(error.position), len(text)))
+    line = text.count("\n", 0, position) + 1
+    character = error.character if isinstance(error.character, str) else chr(int(error.character))
+    return Problem(path, line, "", (
+        f"the file contains the control character U+{ord(character):04X}, which cannot be shown; remove it"
+    ))
+
+
+def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
+    """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    aliased: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: the same node a second time
+            if id(node) not in aliased:
+                aliased.add(id(node))
+                problems.append(Problem(
+                    path, line_of(node), "", "anchors and aliases (&name, *name) are not supported; write the value out in full"
+                ))
+            continue
+        seen.add(id(node))
+        if node.tag not in _CORE_TAGS:
+            problems.append(
+                Problem(path, line_of(node), "", f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
+            )
+        if isinstance(node, yaml.MappingNode):
+            first_key: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if key.tag == _MERGE_TAG:
+                    problems.append(
+                        Problem(path, line_of(key), "", "merge keys (<<) are not supported; write the fields out")
+                    )
+                    continue
+                if isinstance(key, yaml.ScalarNode):
+                    name = str(key.value)
+                    if name in first_key:
+                        problems.append(Problem(path, line_of(key), name, (
+                            f"duplicate key: '{name}' is already set on line {line_of(first_key[name])}; keep one of the two"
+                        )))
+                    else:
+                        first_key[name] = key
+                stack.extend((value, key))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return problems

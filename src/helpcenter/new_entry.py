@@ -1,0 +1,120 @@
+"""Writing a new entry file: an id derived from the question, the schema line, and the required fields.
+
+The fields an editor must write (summary, owner, answer) are left empty on purpose, with a comment
+saying what goes there: `helpcenter check` then names each one until it is filled in, whereas
+placeholder text would pass the check and could be published by mistake.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from helpcenter.load.help_center import CATEGORIES_FILE, ENTRIES_FOLDER, ENTRY_SUFFIXES
+from helpcenter.load.fields import is_id
+from helpcenter.problems import did_you_mean
+from helpcenter.load.spec import ENTRY_FIELDS, ID_HINT
+from helpcenter.load.yaml_file import read_yaml
+
+MAX_ID_LENGTH = 50
+_QUESTION_WORDS = {
+    "how", "what", "why", "where", "when", "which", "who", "can", "could", "do", "does", "did", "is", "are",
+    "should", "will", "would", "i", "we", "you",
+}
+_FILLER_WORDS = {"a", "an", "the", "my", "your", "our", "their", "its", "me"}
+
+
+class ScaffoldError(Exception):
+    """The entry cannot be written; the message says why and what to do."""
+
+
+def entry_id_from_question(question: str) -> str:
+    """'How do I change my password?' -> 'change-password': ASCII, lower-case, hyphens, no filler words."""
+    ascii_text = unicodedata.normalize("NFKD", question).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    start = 0
+    while start < len(words) - 1 and words[start] in _QUESTION_WORDS:
+        start += 1
+    kept = [word for word in words[start:] if word not in _FILLER_WORDS] or words[start:]
+    entry_id = ""
+    for word in kept:
+        candidate = f"{entry_id}-{word}" if entry_id else word
+        if len(candidate) > MAX_ID_LENGTH and entry_id:
+            break
+        entry_id = candidate[:MAX_ID_LENGTH].strip("-")
+    return entry_id
+
+
+def entry_text(question: str, category: str, today: date, schema_ref: str, owner: str = "") -> str:
+    """The new file's YAML: the schema line first, then every required field in the order of spec.py."""
+    descriptions = {field.name: field.description for field in ENTRY_FIELDS}
+    values = {"title": question, "category": category, "reviewed": today.isoformat(), "owner": owner}
+    lines = [f"# yaml-language-server: $schema={schema_ref}"]
+    for field in ENTRY_FIELDS:
+        if not field.required:
+            continue
+        value = values.get(field.name, "")
+        if not value:
+            lines.append(f"# {field.name}: {descriptions[field.name]}")
+        if field.name == "answer":
+            lines.append("# Write the answer on the lines under 'answer: |', each indented by two spaces.")
+            lines.append("answer: |")
+        elif value and field.name == "reviewed":
+            lines.append(f"reviewed: {value}")
+        elif value:
+            lines.append(yaml.safe_dump({field.name: value}, allow_unicode=True, width=1_000_000).rstrip("\n"))
+        else:
+            lines.append(f"{field.name}:")
+    return "\n".join(lines) + "\n"
+
+
+def create_entry(
+    data_dir: Path,
+    schemas_dir: Path,
+    question: str,
+    category: str,
+    today: date,
+    entry_id: str | None = None,
+    owner: str = "",
+) -> Path:
+    """Write the new entry file and return its path; raise `ScaffoldError` instead of overwriting anything."""
+    question = " ".join(question.split())
+    if not question:
+        raise ScaffoldError("the question is empty; write it as a customer would ask it")
+    categories = _category_ids(data_dir / CATEGORIES_FILE)
+    if category not in categories:
+        hint = did_you_mean(category, categories) or f"; known categories: {', '.join(sorted(categories))}"
+        raise ScaffoldError(f"unknown category '{category}'{hint}")
+    entry_id = entry_id or entry_id_from_question(question)
+    if not is_id(entry_id):
+        raise ScaffoldError(f"cannot make an id from '{question}'; pass --id with {ID_HINT}")
+    entries = data_dir / ENTRIES_FOLDER
+    path = entries / category / f"{entry_id}.yml"
+    for existing in sorted(entries.rglob("*")) if entries.is_dir() else []:
+        if existing.suffix in ENTRY_SUFFIXES and existing.stem == entry_id:
+            if existing.parent == path.parent:
+                raise ScaffoldError(f"{existing.as_posix()} already exists; edit it, or pass --id to choose another id")
+            raise ScaffoldError(
+                f"the id '{entry_id}' is already used by {existing.as_posix()} (ids are unique across "
+                "categories); pass --id to choose another id"
+            )
+    schema_ref = Path(os.path.relpath(schemas_dir / "entry.schema.json", path.parent)).as_posix()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
+        file.write(entry_text(question, category, today, schema_ref, owner))
+    return path
+
+
+def _category_ids(categories_file: Path) -> list[str]:
+    document, problems = read_yaml(categories_file, categories_file.as_posix())
+    if document is None:
+        detail = f": {problems[0]}" if problems else ""
+        raise ScaffoldError(f"cannot read the categories{detail}")
+    if not isinstance(document.root, yaml.MappingNode):
+        raise ScaffoldError(f"{categories_file.as_posix()} does not list categories; run 'helpcenter check'")
+    return [str(key.value) for key, _ in document.root.value if isinstance(key, yaml.ScalarNode)]

@@ -1,0 +1,223 @@
+"""The MkDocs plugin: each hook hands the work to the engine-free stages (load, render, checks)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from helpcenter.checks.ledger import published_urls, read_ledger, vanished_url_problems
+from helpcenter.load.help_center import load_help_center
+from helpcenter.model import Category, Entry, HelpCenter
+from helpcenter.plugin import atomic_site
+from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
+from helpcenter.plugin.serve import keep_serving_the_last_good_site
+from helpcenter.plugin.site_files import add_redirects, add_robots_txt, navigation, sitemap_urls, write_sitemap
+from helpcenter.problems import ContentError
+from helpcenter.render.answer_parts import answer_and_steps
+from helpcenter.render.edit_links import edit_uris
+from helpcenter.render.pages import html_end_of_page, render_pages, theme_text
+from helpcenter.render.plain_text import plain_text
+from helpcenter.render.structured_data import PageData, SiteAddress, page_data
+
+log = logging.getLogger("mkdocs.plugins.helpcenter")
+
+
+class HelpCenterConfig(Config):
+    data_dir = c.Type(str, default="faq_data")
+    """The content folder, relative to mkdocs.yml."""
+    templates_dir = c.Type(str, default="overrides/helpcenter")
+    """Templates here replace the packaged page templates of the same name (home.md.j2, entry.md.j2, ...)."""
+    ledger = c.Type(str, default="published-urls.txt")
+    """The ledger of published addresses, relative to mkdocs.yml; an empty value turns the ledger check off."""
+    reuse_markdown = c.Type(bool, default=True)
+    """Render the generated pages with one Markdown converter per build, reset between pages."""
+
+
+class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
+    """Adds one page per FAQ entry and category, and the home page, from the YAML content."""
+
+    command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+        self.dirty = dirty
+        self.undo_terminate = atomic_site.exit_on_terminate()
+        self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))
+        self.warnings_per_build = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project_root = Path(config.config_file_path).parent
+        self.data_dir = project_root / self.config.data_dir
+        self.templates_dir = project_root / self.config.templates_dir
+        try:
+            self.help_center: HelpCenter = load_help_center(self.data_dir, project_root)
+        except ContentError as error:
+            raise PluginError("The help-center content has problems:\n" + error.report()) from None
+        if config.nav is None:
+            config.nav = navigation(self.help_center, Path(config.docs_dir))
+        self._set_up_search_engine_data(config)
+        self._build_beside_the_site(config)
+        # on_post_build writes sitemap.xml and its .gz, dated by the content: MkDocs' own would be replaced.
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.sitemap_urls = sitemap_urls(self.help_center, files)
+        return env
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        pages = render_pages(
+            self.help_center, self.templates_dir, config.use_directory_urls, config.mdx_configs.get("toc")
+        )
+        self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
+        for page in pages:
+            if page.src_uri in files.src_uris:
+                raise PluginError(
+                    f"docs/{page.src_uri} is generated from faq_data/; remove the hand-written file"
+                )
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        self._point_edit_links_at_sources(files, config)
+        if self.config.reuse_markdown:
+            ReusedMarkdownPage.use_for(files, config, generated={page.src_uri: page for page in pages})
+        add_redirects(files, config, self.help_center)
+        add_robots_txt(files, config)
+        return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """A published address that would disappear stops the build (under `mkdocs serve`, a warning)."""
+        if not self.config.ledger:
+            return
+        project_root = Path(config.config_file_path).parent
+        ledger, problems = read_ledger(project_root / self.config.ledger, self.config.ledger)
+        if ledger is not None:
+            published = published_urls(self.help_center, Path(config.docs_dir))
+            problems += vanished_url_problems(ledger, published, self.help_center)
+        if not problems:
+            return
+        report = "\n".join(str(problem) for problem in sorted(problems))
+        if self.command == "serve":
+            log.warning("Published addresses would disappear:\n%s", report)
+            return
+        raise PluginError("Published addresses would disappear:\n" + report)
+
+    def _point_edit_links_at_sources(self, files: Files, config: MkDocsConfig) -> None:
+        """The edit button of a generated page opens the YAML file it comes from."""
+        project_root = Path(config.config_file_path).parent
+        in_files = files.src_uris
+        for src_uri, edit_uri in edit_uris(self.help_center, self.data_dir, project_root, Path(config.docs_dir)).items():
+            file = in_files.get(src_uri)
+            if file is not None:
+                file.edit_uri = edit_uri
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's HTML that follows its Markdown; an entry's answer and steps kept for the structured data."""
+        generated = self.generated_html.get(page.file.src_uri)
+        if generated is None:
+            return html
+        if page.meta.get("helpcenter_entry"):
+            html, self.rendered_answers[page.file.src_uri] = answer_and_steps(html)
+        return html + "\n" + generated.html_after
+
+    @event_priority(-50)  # after the search plugin has indexed the page (default priority)
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        generated = self.generated_html.get(page.file.src_uri)
+        if generated is not None and page.content is not None:
+            page.content += html_end_of_page(generated.html_end, page.present_anchor_ids or set())
+        entry_id = page.meta.get("helpcenter_entry")
+        context["helpcenter"] = self.help_center
+        context["helpcenter_entry"] = self.help_center.entry(entry_id) if entry_id else None
+        context["helpcenter_seo"] = self._search_engine_data(page, context["helpcenter_entry"])
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        # Static templates such as 404.html have no page, but list the categories too.
+        context.setdefault("helpcenter", self.help_center)
+        return context
+
+    def _set_up_search_engine_data(self, config: MkDocsConfig) -> None:
+        if not config.site_url:
+            log.warning("site_url is not set in mkdocs.yml: canonical links, structured data and robots.txt need the site's address")
+        self.site_address = SiteAddress(config.site_url or "", config.use_directory_urls)
+        self.site_name = config.site_name
+        self.categories_by_src = {category.src_uri: category for category in self.help_center.categories}
+        self.markdown_to_html = markdown_converter(config)
+        self.rendered_answers: dict[str, dict[str, str]] = {}
+
+    def _search_engine_data(self, page: Page, entry: Entry | None) -> PageData:
+        category: Category | None = self.categories_by_src.get(page.file.src_uri)
+        intro = self.help_center.settings.home_intro
+        if page.is_homepage and intro:
+            # The intro is Markdown; search engines and link previews get its words only.
+            page.meta["description"] = theme_text(plain_text(self.markdown_to_html(intro)))
+        return page_data(
+            self.help_center, self.site_address, self.site_name, self.markdown_to_html,
+            entry=entry, category=category, rendered=self.rendered_answers.pop(page.file.src_uri, None),
+        )
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.data_dir))
+        if self.templates_dir.is_dir():
+            server.watch(str(self.templates_dir))
+        if not self.dirty:
+            keep_serving_the_last_good_site(server)
+        return server
+
+    @event_priority(-100)  # last, once every plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_sitemap(Path(config.site_dir), self.sitemap_urls)
+        self._publish(config)
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        staging, self.staging = self.staging, None
+        if staging is not None:
+            config.site_dir = str(self.site_dir)
+            if config.strict and self.warnings.count:
+                atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
+            else:
+                atomic_site.publish(staging, self.site_dir)
+        self._end_build()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_build()
+
+    def on_shutdown(self) -> None:
+        self._end_build()
+        if hasattr(self, "undo_terminate"):
+            self.undo_terminate()
+        if hasattr(self, "warnings"):
+            self.warnings.detach()
+
+    def _build_beside_the_site(self, config: MkDocsConfig) -> None:
+        """Point MkDocs at a folder next to site_dir; on_post_build swaps it in (a failed build never does)."""
+        self.staging: Path | None = None
+        if not hasattr(self, "warnings"):  # built without `mkdocs build`/`serve`, so on_startup did not run
+            self.dirty, self.warnings_per_build = False, True
+            self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))
+        if self.dirty:  # a dirty build updates the site in place by design
+            return
+        self.site_dir = Path(config.site_dir)
+        self.staging = atomic_site.staging_folder(self.site_dir)
+        config.site_dir = str(self.staging)
+
+    def _end_build(self) -> None:
+        staging, self.staging = getattr(self, "staging", None), None
+        if staging is not None:
+            atomic_site.discard(staging)
+        if hasattr(self, "warnings"):
+            self.warnings.count = 0
+            if self.warnings_per_build:
+                self.warnings.detach()
+                del self.warnings

@@ -1,0 +1,72 @@
+"""Redirects from old addresses (`redirect_from`): an HTML page at each old path and a `_redirects` file.
+
+The HTML pages work on any static host (GitHub Pages included): a meta refresh, a canonical link to
+the new address for search engines, and a visible link. Hosts that read `_redirects` (Netlify,
+Cloudflare Pages) answer the old addresses with a real 301 instead.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from helpcenter.model import HelpCenter
+
+REDIRECTS_FILE = "_redirects"
+
+
+@dataclass(frozen=True, order=True)
+class Redirect:
+    old: str
+    """The old site path without the leading '/', such as 'account/old-question/'."""
+    new: str
+    """The new site path, in the same form."""
+    title: str
+    """The title of the page it leads to."""
+
+    @property
+    def page_uri(self) -> str:
+        """Where the redirect page is written in the built site."""
+        return self.old + "index.html"
+
+
+def redirects(help_center: HelpCenter) -> list[Redirect]:
+    found = [
+        Redirect(old, category.url, category.title)
+        for category in help_center.categories for old in category.redirect_from
+    ]
+    found += [Redirect(old, entry.url, entry.title) for entry in help_center.entries for old in entry.redirect_from]
+    return sorted(found)
+
+
+def redirect_page(redirect: Redirect, site_url: str | None, language: str = "en") -> str:
+    """The HTML page left at the old address."""
+    relative = posixpath.relpath(redirect.new, redirect.old.rstrip("/")) + "/"
+    target = html.escape(relative, quote=True)
+    canonical = html.escape(urljoin(site_url, redirect.new) if site_url else relative, quote=True)
+    title = html.escape(redirect.title)
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{html.escape(language, quote=True)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>Moved: {title}</title>\n"
+        f'<link rel="canonical" href="{canonical}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        "</head>\n"
+        "<body>\n"
+        f'<p>This page has moved to <a href="{target}">{title}</a>.</p>\n'
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def redirects_file(found: list[Redirect], site_url: str | None) -> str:
+    """`_redirects` in the Netlify / Cloudflare Pages format: `/old/ /new/ 301`, one per line."""
+    prefix = (urlsplit(site_url).path if site_url else "/").rstrip("/") + "/"
+    lines = ["# Old addresses and where they moved (generated from redirect_from; do not edit)."]
+    lines += [f"{prefix}{redirect.old} {prefix}{redirect.new} 301" for redirect in found]
+    return "\n".join(lines) + "\n"
