@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench browser-deps checker-deps page-weight clean
+.PHONY: site test lint serve check bench browser-deps checker-deps page-weight clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -17,14 +17,19 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/helpcenter check
 
-# The scale benchmark (README, Performance): 100 and 1,000 entries; `scripts/bench --large` adds 10,000.
+# The scale benchmark (PERFORMANCE.md): 100 and 1,000 entries; `scripts/bench --large` adds 10,000.
 bench: $(STAMP)
 	scripts/bench
 
-test: $(STAMP) browser-deps checker-deps $(NODE_STAMP)
+test: lint $(STAMP) browser-deps checker-deps $(NODE_STAMP)
 	$(BIN)/pytest
 
-# Bytes and requests of the home page and a video entry, against stock Material (see README).
+# Ruff (style, imports, likely bugs) and mypy (types), as configured in pyproject.toml; `make test` runs them first.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts/*.py
+	$(BIN)/mypy
+
+# Bytes and requests of the home page and a video entry, against stock Material (see PERFORMANCE.md).
 page-weight: $(STAMP) browser-deps
 	$(BIN)/python scripts/page-weight
 

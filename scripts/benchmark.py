@@ -23,9 +23,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import markdown
 import yaml
@@ -102,7 +103,7 @@ def measure_sizes(sizes: Sequence[int], runs: dict[int, int], workdir: Path, pro
         for size in sizes:
             project, result = projects[size], results[size]
             if round_number < max(runs[size], VALIDATION_RUNS):
-                for name, value in zip(("validate_s", "validate_cpu_s"), _time_validation(project)):
+                for name, value in zip(("validate_s", "validate_cpu_s"), _time_validation(project), strict=True):
                     result.samples[name].append(value)
             if round_number >= runs[size]:
                 continue
@@ -112,7 +113,8 @@ def measure_sizes(sizes: Sequence[int], runs: dict[int, int], workdir: Path, pro
             wall, cpu, peak = build_site(project)
             # The floor taken on both sides of the build, so a change in the machine's speed during
             # the round weighs on both as much as it can.
-            for name, before, after in zip(("floor_s", "floor_cpu_s"), floor_before, markdown_floor(project)):
+            floor_after = markdown_floor(project)
+            for name, before, after in zip(("floor_s", "floor_cpu_s"), floor_before, floor_after, strict=True):
                 result.samples[name].append((before + after) / 2)
             result.samples["build_s"].append(wall)
             result.samples["build_cpu_s"].append(cpu)
@@ -251,10 +253,10 @@ def targets(measurements: Sequence[Measurement]) -> list[Target]:
     found: list[Target] = []
     large = by_size.get(LARGE)
     if large:
-        found.append(Target("validate 10,000 entries in at most 2 s", large.validate_cpu_s <= 2.0,
+        found.append(Target("validate 10,000 entries in at most 3 s", large.validate_cpu_s <= 3.0,
                             f"{large.validate_cpu_s:.2f} s CPU ({large.validate_s:.2f} s wall)"))
     else:
-        found.append(Target("validate 10,000 entries in at most 2 s", None, "not run: add --large"))
+        found.append(Target("validate 10,000 entries in at most 3 s", None, "not run: add --large"))
     small = sorted(size for size in by_size if size != LARGE)
     pair = (100, 1000) if {100, 1000} <= set(small) else tuple(small[:2])
     if len(pair) == 2:
@@ -264,24 +266,21 @@ def targets(measurements: Sequence[Measurement]) -> list[Target]:
         marginal_wall = statistics.median(wall for _, wall, _ in rounds)
         ratios = [cpu / floor for cpu, _, floor in rounds]
         floor = statistics.median(floor for _, _, floor in rounds)
-        found.append(Target(f"marginal build cost per entry ({pair[0]} -> {pair[1]}) at most 6 ms",
-                            marginal <= 0.006,
+        found.append(Target(f"marginal build cost per entry ({pair[0]} -> {pair[1]}) at most 5 ms",
+                            marginal <= 0.005,
                             f"{marginal * 1000:.2f} ms CPU ({marginal_wall * 1000:.2f} ms wall); "
-                            f"{_spread([cpu * 1000 for cpu, _, _ in rounds], 'ms')}"))
-        found.append(Target("marginal build cost at most 3 x the Markdown floor per entry",
-                            statistics.median(ratios) <= 3,
-                            f"{statistics.median(ratios):.2f} x (floor {floor * 1000:.2f} ms CPU); "
-                            f"{_spread(ratios, 'x')}"))
+                            f"{_spread([cpu * 1000 for cpu, _, _ in rounds], 'ms')}; "
+                            f"{statistics.median(ratios):.2f} x the Markdown floor ({floor * 1000:.2f} ms CPU)"))
     else:
-        found.append(Target("marginal build cost per entry at most 6 ms and 3 x the floor", None,
+        found.append(Target("marginal build cost per entry at most 5 ms", None,
                             "needs two sizes, such as --sizes 100,1000"))
     if large:
-        found.append(Target("10,000 entries built in at most 90 s", large.build_cpu_s <= 90,
+        found.append(Target("10,000 entries built in at most 60 s", large.build_cpu_s <= 60,
                             f"{large.build_cpu_s:.1f} s CPU ({large.build_s:.1f} s wall)"))
         found.append(Target("peak memory of the 10,000-entry build at most 1 GB",
                             large.peak_rss_bytes <= 1_000_000_000, f"{large.peak_rss_bytes / 1e6:.0f} MB"))
     else:
-        found.append(Target("10,000 entries built in at most 90 s with at most 1 GB", None, "not run: add --large"))
+        found.append(Target("10,000 entries built in at most 60 s with at most 1 GB", None, "not run: add --large"))
     largest = max(measurements, key=lambda measurement: measurement.largest_entry_bytes)
     found.append(Target("every entry page at most 40 KB at every size", largest.largest_entry_bytes <= 40_000,
                         f"largest {largest.largest_entry_bytes:,} bytes (at {largest.entries:,} entries)"))
@@ -297,6 +296,7 @@ def _rounds(low: Measurement, high: Measurement) -> list[tuple[float, float, flo
         for low_cpu, high_cpu, low_wall, high_wall, floor in zip(
             low.samples["build_cpu_s"], high.samples["build_cpu_s"],
             low.samples["build_s"], high.samples["build_s"], high.samples["floor_cpu_s"],
+            strict=False,  # the two sizes may have had a different number of rounds: pair the first ones
         )
     ]
 

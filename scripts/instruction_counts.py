@@ -19,9 +19,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from benchmark import parse_sizes
 from synthetic import write_synthetic_project
@@ -75,7 +75,9 @@ def count_size(project: Path) -> tuple[int, int]:
     """The build's and the floor's instruction counts for one synthetic help center."""
     shutil.rmtree(project / "site", ignore_errors=True)
     build = counted([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
-    setup, rendered = (counted([sys.executable, "-c", _FLOOR, str(project), what], project) for what in ("setup", "render"))
+    setup, rendered = (
+        counted([sys.executable, "-c", _FLOOR, str(project), what], project) for what in ("setup", "render")
+    )
     return build, rendered - setup
 
 
@@ -88,18 +90,22 @@ def report(low: Counts, high: Counts) -> list[str]:
         f"{'build':<28}{low.build / 1e9:>12.2f} G{high.build / 1e9:>12.2f} G",
         f"{'Markdown floor':<28}{low.floor / 1e9:>12.2f} G{high.floor / 1e9:>12.2f} G",
         "",
-        f"marginal build cost per entry ({low.entries:,} -> {high.entries:,}): {marginal / 1e6:.2f} million instructions",
+        f"marginal build cost per entry ({low.entries:,} -> {high.entries:,}): "
+        f"{marginal / 1e6:.2f} million instructions",
         f"the floor's per entry (at {high.entries:,}): {floor / 1e6:.2f} million instructions",
-        f"ratio: {marginal / floor:.2f} x (in CPU time the ratio is higher: see README, Performance)",
+        f"ratio: {marginal / floor:.2f} x (in CPU time the ratio is higher: see PERFORMANCE.md)",
     ]
 
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/bench-instructions",
-        description="Count the instructions of the benchmark's builds and floor with valgrind (independent of the load).",
+        description="Count the instructions of the benchmark's builds and floor with valgrind "
+        "(independent of the load).",
     )
-    parser.add_argument("--sizes", type=parse_sizes, default=[100, 1000], help="two numbers of entries (default: 100,1000)")
+    parser.add_argument(
+        "--sizes", type=parse_sizes, default=[100, 1000], help="two numbers of entries (default: 100,1000)"
+    )
     parser.add_argument("--project", type=Path, default=Path.cwd(),
                         help="the project whose mkdocs.yml, docs/ and overrides/ are built (default: here)")
     options = parser.parse_args(list(argv) if argv is not None else None)

@@ -74,7 +74,8 @@ def write_synthetic_project(
     thumbnail = destination / "docs" / THUMBNAIL
     thumbnail.parent.mkdir(parents=True, exist_ok=True)
     thumbnail.write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360"><rect width="640" height="360" fill="#3f51b5"/></svg>\n',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360">'
+        '<rect width="640" height="360" fill="#3f51b5"/></svg>\n',
         encoding="utf-8",
     )
     write_synthetic_content(destination / "faq_data", entries, per_category)

@@ -11,8 +11,8 @@ import click
 
 from helpcenter.annotations import github_annotation, workflow_command
 from helpcenter.checks.content_check import check_content_and_ledger, shown_path
-from helpcenter.load.help_center import check_help_center
 from helpcenter.checks.ledger import LEDGER_FILE, UPDATE_HINT, update_ledger
+from helpcenter.load.help_center import check_help_center
 from helpcenter.problems import Problem
 
 DATA_DIR_OPTION = click.option(
@@ -80,7 +80,8 @@ def schemas(out: Path) -> None:
     "The fields only you can write are left empty, so 'helpcenter check' lists them until they are filled in."
 ))
 @click.argument("question")
-@click.option("--category", required=True, help="The id of the category the entry belongs to (see faq_data/categories.yml).")
+@click.option("--category", required=True,
+              help="The id of the category the entry belongs to (see faq_data/categories.yml).")
 @click.option("--id", "entry_id", help="The entry's id and address, instead of the one made from the question.")
 @click.option("--owner", default="", help="Who keeps the answer correct: a person or a team.")
 @DATA_DIR_OPTION
@@ -99,8 +100,8 @@ def new(question: str, category: str, entry_id: str | None, owner: str, data_dir
 
 
 @main.command(help=(
-    "Check the built site in SITE_DIR (such as site/): every internal link and #anchor leads somewhere, and every image, "
-    "stylesheet and script exists. Exit 1 if anything is broken."
+    "Check the built site in SITE_DIR (such as site/): every internal link and #anchor leads somewhere, "
+    "and every image, stylesheet and script exists. Exit 1 if anything is broken."
 ))
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--site-url", help="The site's own address, whose links count as internal. "

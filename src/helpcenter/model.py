@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
-from typing import Literal, Mapping
+from functools import cached_property
+from typing import Literal
 
 
 @dataclass(frozen=True)

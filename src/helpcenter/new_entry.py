@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from helpcenter.load.help_center import CATEGORIES_FILE, ENTRIES_FOLDER, ENTRY_SUFFIXES
 from helpcenter.load.fields import is_id
-from helpcenter.problems import did_you_mean
+from helpcenter.load.help_center import CATEGORIES_FILE, ENTRIES_FOLDER, ENTRY_SUFFIXES
 from helpcenter.load.spec import ENTRY_FIELDS, ID_HINT
 from helpcenter.load.yaml_file import read_yaml
+from helpcenter.problems import did_you_mean
 
 MAX_ID_LENGTH = 50
 _QUESTION_WORDS = {

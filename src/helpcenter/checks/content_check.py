@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpcenter.load.help_center import check_help_center
 from helpcenter.checks.ledger import new_urls, published_urls, read_ledger, vanished_url_problems
+from helpcenter.load.help_center import check_help_center
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
 

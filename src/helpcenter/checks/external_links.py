@@ -13,12 +13,12 @@ import os
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import httpx
@@ -62,7 +62,7 @@ class LinkCache:
     def __init__(self, path: Path | None, max_age: timedelta, now: Callable[[], datetime] | None = None) -> None:
         self.path = path
         self.max_age = max_age
-        self.now = now or (lambda: datetime.now(timezone.utc))
+        self.now = now or (lambda: datetime.now(UTC))
         self._entries: dict[str, dict[str, object]] = self._load()
         self._lock = threading.Lock()
 
@@ -107,7 +107,11 @@ class LinkCache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}  # an unreadable cache is only a slower run
-        if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION or not isinstance(data.get("links"), dict):
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != _CACHE_VERSION
+            or not isinstance(data.get("links"), dict)
+        ):
             return {}
         return {url: entry for url, entry in data["links"].items() if isinstance(entry, dict)}
 
@@ -206,7 +210,7 @@ def _retry_after(response: httpx.Response) -> float:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return 0.0
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _reason(error: httpx.TransportError) -> str:

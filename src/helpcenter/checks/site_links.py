@@ -61,13 +61,16 @@ class _LinkCollector(HTMLParser):
         if tag == "a" and "name" in values:
             self.page.ids.add(values["name"])
         rels = set(values.get("rel", "").lower().split())
-        if tag in ("a", "area") and "href" in values and not rels & _REPOSITORY_RELS:
+        if (tag in ("a", "area") and "href" in values and not rels & _REPOSITORY_RELS) or (
+            tag == "link" and "href" in values and not rels & _HINT_ONLY_RELS
+        ):
             self.page.links.append(values["href"])
-        elif tag == "link" and "href" in values and not rels & _HINT_ONLY_RELS:
-            self.page.links.append(values["href"])
-        elif tag in ("img", "script", "source", "iframe", "embed", "audio", "video", "track", "input"):
-            if "src" in values and (tag != "input" or values.get("type") == "image"):
-                self.page.links.append(values["src"])
+        elif (
+            tag in ("img", "script", "source", "iframe", "embed", "audio", "video", "track", "input")
+            and "src" in values
+            and (tag != "input" or values.get("type") == "image")
+        ):
+            self.page.links.append(values["src"])
         if "srcset" in values and tag in ("img", "source"):
             self.page.links.extend(_srcset_urls(values["srcset"]))
         if tag == "video" and "poster" in values:

@@ -35,7 +35,7 @@ class Field:
     kind: Kind
     required: bool
     description: str
-    fields: tuple["Field", ...] = ()
+    fields: tuple[Field, ...] = ()
     pattern: str | None = None
     pattern_hint: str = ""
 

@@ -12,7 +12,11 @@ from helpcenter.load.fields import is_id
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
 from helpcenter.load.reader import Reader
 from helpcenter.load.references import (
-    ENTRIES_FOLDER, RawEntry, check_category_redirects, check_featured, check_references,
+    ENTRIES_FOLDER,
+    RawEntry,
+    check_category_redirects,
+    check_featured,
+    check_references,
 )
 from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from helpcenter.load.video import parse_video_url
@@ -77,7 +81,8 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     reader = Reader(document.path, problems)
     known_problems = len(problems)
     values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
-    check_markdown(reader.path, reader.markdown, reader.text_lines, problems)  # markup only: where links lead is not checked
+    # Markup only: where links lead is not checked.
+    check_markdown(reader.path, reader.markdown, reader.text_lines, problems)
     if len(problems) > known_problems:
         return None, lines
     return Settings(
@@ -149,14 +154,16 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
 def _visible_files(folder: Path) -> list[Path]:
     """Every file under `folder` outside hidden files and folders, in the order of their paths
     (the folder 'b' before the file 'b.yml'). Links to folders are not followed."""
-    found = []
+    found: list[Path] = []
     for parent, folders, names in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
         found.extend(Path(parent, name) for name in names if not name.startswith("."))
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
-def _load_entry(path: Path, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]) -> RawEntry | None:
+def _load_entry(
+    path: Path, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]
+) -> RawEntry | None:
     """The entry in the file at `path`, whose name `entry_id` is a valid id."""
     document, found = read_yaml(path, shown)
     problems.extend(found)

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from helpcenter.load.fields import is_mail_url, is_web_url
 from helpcenter.load.links import link_targets
-from helpcenter.load.markup import markdown_findings
+from helpcenter.load.markup import Context, markdown_findings
 from helpcenter.problems import Problem
 
 
@@ -34,7 +34,7 @@ def check_markdown(
     """
     for field, text in markdown.items():
         first_line = text_lines[field]
-        context = "list_item" if field.startswith("steps[") else "block"
+        context: Context = "list_item" if field.startswith("steps[") else "block"
         problems.extend(
             Problem(path, first_line + finding.line_offset, field, finding.message)
             for finding in markdown_findings(text, context)

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Iterable, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 import markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
@@ -37,7 +38,7 @@ VALIDATION_EXTENSIONS = (
 OUTPUT_ONLY_EXTENSIONS = ("toc", "pymdownx.emoji")
 """Extensions of mkdocs.yml whose markup comes from the extension itself (heading ids, emoji pictures)."""
 
-_HEADINGS = {f"h{level}": frozenset() for level in range(1, 7)}
+_HEADINGS: dict[str, frozenset[str]] = {f"h{level}": frozenset() for level in range(1, 7)}
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
     "a": frozenset({"href"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
@@ -87,7 +88,7 @@ _TAG_ADVICE = {
     "svg": "save the picture as a file under docs/assets/ and show it with ![description](path)",
     "math": "write the formula in words or as a picture under docs/assets/",
 }
-_DEFAULT_TAG_ADVICE = "use Markdown, or one of the HTML tags listed under 'Content rules' in README.md"
+_DEFAULT_TAG_ADVICE = "use Markdown, or one of the HTML tags listed under 'Content rules' in CONTENT-REFERENCE.md"
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def plain_links(text: str) -> list[PlainLink] | None:
     """Every link of `text`, if it has no other markup and each link's address is plain; else None.
 
     Such a text needs no rendering to be checked (`link_findings`), and its links are exactly the
-    link targets `markdown_links.link_targets` finds, plus any with an empty address.
+    link targets `links.link_targets` finds, plus any with an empty address.
     """
     targets = plain_link_targets(text)
     if not targets:
@@ -170,7 +171,7 @@ def rendered_findings(text: str, context: Context = "block") -> list[Finding]:
     converter.reset()
     rendered = converter.convert(_in_context(text, context))
     scan = scan_html(rendered)
-    for offset, snippet in scan.markup:
+    for _offset, snippet in scan.markup:
         findings.append(Finding(_line_containing(source_lines, [snippet[:4]]), (
             f"'{snippet}' is not allowed: HTML comments and declarations are not supported; remove it"
         )))

@@ -81,7 +81,10 @@ class Reader:
     def _read_list(self, node: yaml.Node, field: Field, name: str) -> tuple[Any, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
             if _is_empty(node):
-                return () if not field.required else self._empty(node, name)
+                if not field.required:
+                    return ()
+                self._empty(node, name)
+                return None
             self.problem(node, name, f"expected {KIND_NAMES[field.kind]}, got {_describe(node)}")
             return None
         item_field = field.item

@@ -45,8 +45,12 @@ def check_references(
         entry = raw.entry
         source = entry.source
         if category_ids and entry.category not in category_ids:
-            hint = did_you_mean(entry.category, category_ids) or f"; known categories: {', '.join(sorted(category_ids))}"
-            problems.append(Problem(source, raw.lines["category"], "category", f"unknown category '{entry.category}'{hint}"))
+            hint = (
+                did_you_mean(entry.category, category_ids) or f"; known categories: {', '.join(sorted(category_ids))}"
+            )
+            problems.append(
+                Problem(source, raw.lines["category"], "category", f"unknown category '{entry.category}'{hint}")
+            )
         elif entry.category != raw.folder:
             problems.append(Problem(source, raw.lines["category"], "category", (
                 f"the entry is in the folder '{raw.folder}' but its category is '{entry.category}'; "
@@ -54,7 +58,9 @@ def check_references(
             )))
         for related in entry.related:
             if related == entry.id:
-                problems.append(Problem(source, raw.lines["related"], "related", "an entry cannot be related to itself"))
+                problems.append(
+                    Problem(source, raw.lines["related"], "related", "an entry cannot be related to itself")
+                )
             elif related not in entry_ids:
                 problems.append(Problem(source, raw.lines["related"], "related", (
                     f"no entry has the id '{related}'{did_you_mean(related, entry_ids)}"

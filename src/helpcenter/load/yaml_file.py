@@ -36,11 +36,11 @@ _STR_TAG = _STANDARD_TAG + "str"
 _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
 # The only plain values whose tag the checks read: null (an empty value) and the merge key.
-_IMPLICIT_TAGS = {**{word: _NULL_TAG for word in _NULL_WORDS}, "<<": _MERGE_TAG}
+_IMPLICIT_TAGS = {**dict.fromkeys(_NULL_WORDS, _NULL_TAG), "<<": _MERGE_TAG}
 _SEQUENCE_NODE = yaml.SequenceNode
 
 
-class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
+class _ContentLoader(_Loader):
     """Resolves only the tags the checks read (null, merge keys): every other value is read as text,
     exactly as written, so `no` or `1.10` in a text field stays what the editor wrote."""
 
@@ -205,13 +205,15 @@ def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
             if id(node) not in aliased:
                 aliased.add(id(node))
                 problems.append(Problem(
-                    path, line_of(node), "", "anchors and aliases (&name, *name) are not supported; write the value out in full"
+                    path, line_of(node), "",
+                    "anchors and aliases (&name, *name) are not supported; write the value out in full",
                 ))
             continue
         seen.add(id(node))
         if node.tag not in _CORE_TAGS:
             problems.append(
-                Problem(path, line_of(node), "", f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
+                Problem(path, line_of(node), "",
+                        f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
             )
         if isinstance(node, yaml.MappingNode):
             first_key: dict[str, yaml.Node] = {}
@@ -225,7 +227,8 @@ def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
                     name = str(key.value)
                     if name in first_key:
                         problems.append(Problem(path, line_of(key), name, (
-                            f"duplicate key: '{name}' is already set on line {line_of(first_key[name])}; keep one of the two"
+                            f"duplicate key: '{name}' is already set on line {line_of(first_key[name])}; "
+                            "keep one of the two"
                         )))
                     else:
                         first_key[name] = key

@@ -15,10 +15,11 @@ import secrets
 import shutil
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any, Callable, Iterator
+from typing import Any
 
 PARTIAL = "partial"
 OLD = "old"
@@ -87,8 +88,8 @@ def signals_deferred() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        for number in received:
-            signal.raise_signal(number)
+        for received_number in received:
+            signal.raise_signal(received_number)
 
 
 def exit_on_terminate() -> Callable[[], None]:
@@ -106,7 +107,11 @@ def exit_on_terminate() -> Callable[[], None]:
         raise SystemExit(128 + number)
 
     signal.signal(signal.SIGTERM, terminate)
-    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def undo() -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    return undo
 
 
 class WarningCounter(logging.Handler):
@@ -118,7 +123,7 @@ class WarningCounter(logging.Handler):
         self.count = 0
 
     @classmethod
-    def attach(cls, logger: logging.Logger) -> "WarningCounter":
+    def attach(cls, logger: logging.Logger) -> WarningCounter:
         counter = cls(logger)
         logger.addHandler(counter)
         return counter
@@ -151,8 +156,9 @@ def _exchange(first: Path, second: Path) -> bool:
     except (OSError, AttributeError):
         return False
     at_current_directory, rename_exchange = -100, 2
-    return renameat2(at_current_directory, os.fsencode(first), at_current_directory, os.fsencode(second),
-                     rename_exchange) == 0
+    result: int = renameat2(at_current_directory, os.fsencode(first), at_current_directory, os.fsencode(second),
+                            rename_exchange)
+    return result == 0
 
 
 def _replace_contents(staging: Path, site_dir: Path) -> None:

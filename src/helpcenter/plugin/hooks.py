@@ -46,6 +46,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     """Adds one page per FAQ entry and category, and the home page, from the YAML content."""
 
     command = "build"
+    # Set by _build_beside_the_site for each build (annotations only: until then the attributes are absent).
+    staging: Path | None
+    site_dir: Path
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -113,13 +116,15 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         """The edit button of a generated page opens the YAML file it comes from."""
         project_root = Path(config.config_file_path).parent
         in_files = files.src_uris
-        for src_uri, edit_uri in edit_uris(self.help_center, self.data_dir, project_root, Path(config.docs_dir)).items():
+        found = edit_uris(self.help_center, self.data_dir, project_root, Path(config.docs_dir))
+        for src_uri, edit_uri in found.items():
             file = in_files.get(src_uri)
             if file is not None:
                 file.edit_uri = edit_uri
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's HTML that follows its Markdown; an entry's answer and steps kept for the structured data."""
+        """A generated page's HTML that follows its Markdown; an entry's answer and steps kept for the structured
+        data."""
         generated = self.generated_html.get(page.file.src_uri)
         if generated is None:
             return html
@@ -128,7 +133,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         return html + "\n" + generated.html_after
 
     @event_priority(-50)  # after the search plugin has indexed the page (default priority)
-    def on_page_context(
+    def on_page_context(  # type: ignore[override]  # MkDocs' TemplateContext has none of the keys added here
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         generated = self.generated_html.get(page.file.src_uri)
@@ -140,7 +145,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         context["helpcenter_seo"] = self._search_engine_data(page, context["helpcenter_entry"])
         return context
 
-    def on_template_context(
+    def on_template_context(  # type: ignore[override]  # MkDocs' TemplateContext has none of the keys added here
         self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         # Static templates such as 404.html have no page, but list the categories too.
@@ -149,7 +154,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def _set_up_search_engine_data(self, config: MkDocsConfig) -> None:
         if not config.site_url:
-            log.warning("site_url is not set in mkdocs.yml: canonical links, structured data and robots.txt need the site's address")
+            log.warning("site_url is not set in mkdocs.yml: canonical links, structured data and robots.txt "
+                        "need the site's address")
         self.site_address = SiteAddress(config.site_url or "", config.use_directory_urls)
         self.site_name = config.site_name
         self.categories_by_src = {category.src_uri: category for category in self.help_center.categories}
@@ -202,7 +208,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def _build_beside_the_site(self, config: MkDocsConfig) -> None:
         """Point MkDocs at a folder next to site_dir; on_post_build swaps it in (a failed build never does)."""
-        self.staging: Path | None = None
+        self.staging = None
         if not hasattr(self, "warnings"):  # built without `mkdocs build`/`serve`, so on_startup did not run
             self.dirty, self.warnings_per_build = False, True
             self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))

@@ -9,6 +9,7 @@ from helpcenter.load.help_center import CATEGORIES_FILE, SETTINGS_FILE
 from helpcenter.model import HelpCenter
 from helpcenter.render.pages import HOME_URI
 
+
 def edit_uri_for(source: Path, docs_dir: Path) -> str:
     """The source's path relative to docs/, as MkDocs joins it to `repo_url` + `edit_uri`.
 

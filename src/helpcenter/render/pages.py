@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import jinja2
 import markdown.extensions.toc
 
 from helpcenter.load.links import LinkTarget, resolve_links
-from helpcenter.render.answer_parts import STEPS_MARK
 from helpcenter.model import Category, Entry, HelpCenter
-from helpcenter.render.search_keywords import search_keywords
 from helpcenter.render.addresses import href_between, page_path, relative_link, site_root_prefix
+from helpcenter.render.answer_parts import STEPS_MARK
 from helpcenter.render.filters import make_environment
+from helpcenter.render.search_keywords import search_keywords
 
 HOME_URI = "index.md"
 
@@ -25,7 +26,8 @@ RELATED_QUESTIONS_ID = "related-questions"
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it goes, its front matter and Markdown, and the HTML that follows the rendered Markdown."""
+    """A generated page: where it goes, its front matter and Markdown, and the HTML that follows the rendered
+    Markdown."""
 
     src_uri: str
     meta: Mapping[str, Any]
@@ -75,8 +77,15 @@ class PageRenderer:
         self.slugify: Callable[[str, str], str] = toc_settings.get("slugify") or markdown.extensions.toc.slugify
         self.separator: str = toc_settings.get("separator", "-")
         self.templates = {
-            name: environment.get_template(name) for name in ("home.md.j2", "category.md.j2", "category-questions.html.j2", "entry.md.j2", "entry-after.html.j2",
-                "entry-links.html.j2")
+            name: environment.get_template(name)
+            for name in (
+                "home.md.j2",
+                "category.md.j2",
+                "category-questions.html.j2",
+                "entry.md.j2",
+                "entry-after.html.j2",
+                "entry-links.html.j2",
+            )
         }
 
     def pages(self) -> list[Page]:
@@ -98,7 +107,9 @@ class PageRenderer:
         }
         body = self.templates["home.md.j2"].render(
             settings=settings,
-            categories=[(category, relative_link(HOME_URI, category.src_uri)) for category in self.help_center.categories],
+            categories=[
+                (category, relative_link(HOME_URI, category.src_uri)) for category in self.help_center.categories
+            ],
             featured=[(entry, relative_link(HOME_URI, entry.src_uri)) for entry in featured],
             icon=_icon_shortcode,
         )

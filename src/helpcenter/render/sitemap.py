@@ -10,9 +10,9 @@ front matter, or none.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable, Mapping
 from xml.sax.saxutils import escape
 
 from helpcenter.model import HelpCenter

@@ -3,18 +3,16 @@ that no text in any field can end its <script> element."""
 
 from __future__ import annotations
 
-import html
 import json
-import posixpath
-import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urljoin
 
+from helpcenter.model import Category, Entry, HelpCenter, Video
 from helpcenter.render.addresses import page_path
 from helpcenter.render.answer_parts import ANSWER, STEPS
 from helpcenter.render.plain_text import plain_text
-from helpcenter.model import Category, Entry, HelpCenter, Video
 
 SCHEMA_CONTEXT = "https://schema.org"
 # Picture formats that Open Graph and Twitter cards display; SVG is not one of them.
@@ -75,7 +73,7 @@ def page_data(
 ) -> PageData:
     """The head data of an entry page, a category page, or (with neither) any other page.
 
-    `rendered` holds the entry's answer and steps as the page shows them in HTML (see marked_parts).
+    `rendered` holds the entry's answer and steps as the page shows them in HTML (see answer_parts).
     """
     if entry is not None:
         answer = answer_text(entry, to_html, rendered)
@@ -127,7 +125,12 @@ def entry_structured_data(
             "mainEntity": [_question(entry.title, answer)],
         }
     )
-    items = [faq, breadcrumb_list(address, [(site_name, "index.md"), (category.title, category.src_uri), (entry.title, entry.src_uri)])]
+    items = [
+        faq,
+        breadcrumb_list(
+            address, [(site_name, "index.md"), (category.title, category.src_uri), (entry.title, entry.src_uri)]
+        ),
+    ]
     if entry.video is not None:
         items.append(video_object(entry.video, address))
     return items

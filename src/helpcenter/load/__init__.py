@@ -1,0 +1,1 @@
+"""Load: reading and checking the content files (YAML, fields, markup, links, references) into the model."""

@@ -1,0 +1,1 @@
+"""Render: the model as pages (Markdown and HTML), structured data, sitemap, robots.txt and redirects."""

@@ -1,0 +1,193 @@
+"""Nothing half-built: a failed, interrupted or terminated build leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+from helpcenter.plugin import atomic_site
+
+PAUSE_HOOK = '''
+"""Test hook: once a few pages are written, say so in a marker file and wait to be interrupted."""
+import os, time
+
+pages_written = 0
+
+def on_post_page(output, page, config):
+    global pages_written
+    pages_written += 1
+    if pages_written == 3:
+        with open(os.environ["PAUSE_MARKER"], "w") as marker:
+            marker.write(config.site_dir)
+        for _ in range(1200):
+            time.sleep(0.1)
+    return output
+'''
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and modification time, by path."""
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+@pytest.fixture
+def built(project: Path) -> tuple[Path, dict[str, tuple[bytes, int]]]:
+    """The project, built once, and a snapshot of its site."""
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return project, snapshot(project / "site")
+
+
+def assert_untouched(project: Path, before: dict[str, tuple[bytes, int]]) -> None:
+    assert snapshot(project / "site") == before
+    assert atomic_site.leftovers(project / "site") == []
+
+
+def test_a_build_that_fails_half_way_leaves_the_site_as_it_was(built: tuple[Path, dict]) -> None:
+    project, before = built
+    # Pages of entries fail to render: by then assets, the 404 page and other pages are written.
+    (project / "overrides" / "entry.html").write_text(
+        '{% extends "main.html" %}{% block content %}{{ page.meta.missing.attribute }}{% endblock %}',
+        encoding="utf-8",
+    )
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "missing" in result.stderr
+    assert_untouched(project, before)
+
+
+def test_a_build_with_content_problems_leaves_the_site_as_it_was(built: tuple[Path, dict]) -> None:
+    project, before = built
+    entry = project / "faq_data/entries/account/change-password.yml"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("category: account", "category: acount"), encoding="utf-8"
+    )
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "category: unknown category 'acount'" in result.stderr
+    assert_untouched(project, before)
+
+
+def test_a_build_refused_by_strict_mode_leaves_the_site_as_it_was(built: tuple[Path, dict]) -> None:
+    project, before = built
+    (project / "docs" / "contact.md").write_text("# Contact\n\nSee [the form](missing-page.md).\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+    assert_untouched(project, before)
+
+
+def test_a_successful_build_replaces_the_whole_site(built: tuple[Path, dict]) -> None:
+    project, before = built
+    (project / "site" / "stale.html").write_text("from an older build", encoding="utf-8")
+    entry = project / "faq_data/entries/account/change-password.yml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "title: How do I change my password?", "title: How can I change my password?"), encoding="utf-8")
+    assert run_build(project).returncode == 0
+    after = snapshot(project / "site")
+    assert "stale.html" not in after
+    assert set(after) == set(before)
+    assert b"How can I change my password?" in after["account/change-password/index.html"][0]
+    assert atomic_site.leftovers(project / "site") == []
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_build_leaves_the_site_as_it_was(built: tuple[Path, dict], signal_number: int) -> None:
+    project, before = built
+    (project / "pause_hook.py").write_text(PAUSE_HOOK, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - pause_hook.py\n")
+    marker = project / "paused"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAUSE_MARKER": str(marker)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=environment,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert marker.exists(), build.communicate()[1] if build.poll() is not None else "the build never paused"
+        partial = Path(marker.read_text(encoding="utf-8"))
+        assert partial.parent == project and partial.name.startswith(".site.partial-")
+        assert (partial / "404.html").is_file()  # half-built
+        build.send_signal(signal_number)
+        _, stderr = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert build.returncode != 0
+    assert "Traceback" not in stderr
+    assert_untouched(project, before)
+
+
+def test_publish_swaps_the_folders_and_removes_the_old_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for exchange_available in (True, False):
+        site = tmp_path / f"site-{exchange_available}"
+        (site / "old").mkdir(parents=True)
+        (site / "old" / "page.html").write_text("old", encoding="utf-8")
+        if not exchange_available:
+            monkeypatch.setattr(atomic_site, "_exchange", lambda first, second: False)
+        staging = atomic_site.staging_folder(site)
+        (staging / "index.html").write_text("new", encoding="utf-8")
+        atomic_site.publish(staging, site)
+        assert sorted(path.name for path in site.iterdir()) == ["index.html"]
+        assert atomic_site.leftovers(site) == []
+
+
+def test_publish_into_a_symlinked_site_folder_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "served"
+    real.mkdir()
+    (real / "old.html").write_text("old", encoding="utf-8")
+    site = tmp_path / "site"
+    site.symlink_to(real)
+    staging = atomic_site.staging_folder(site)
+    (staging / "index.html").write_text("new", encoding="utf-8")
+    atomic_site.publish(staging, site)
+    assert site.is_symlink()
+    assert sorted(path.name for path in real.iterdir()) == ["index.html"]
+    assert atomic_site.leftovers(site) == []
+
+
+def test_folders_abandoned_by_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    abandoned = tmp_path / f".site.partial-{dead.stdout.strip()}-0badc0de"
+    abandoned.mkdir()
+    running = tmp_path / f".site.partial-{os.getpid()}-c0ffee00"
+    running.mkdir()
+    staging = atomic_site.staging_folder(site)
+    assert not abandoned.exists()
+    assert running.exists()  # another build of this process may still be writing it
+    assert sorted(atomic_site.leftovers(site)) == sorted([running, staging])
+
+
+def test_ctrl_c_during_the_swap_is_delivered_once_the_swap_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old", encoding="utf-8")
+    staging = atomic_site.staging_folder(site)
+    (staging / "index.html").write_text("new", encoding="utf-8")
+    exchange = atomic_site._exchange
+
+    def interrupted_exchange(first: Path, second: Path) -> bool:
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C at the worst moment
+        return exchange(first, second)
+
+    monkeypatch.setattr(atomic_site, "_exchange", interrupted_exchange)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_site.publish(staging, site)
+    assert sorted(path.name for path in site.iterdir()) == ["index.html"]
+    assert atomic_site.leftovers(site) == []

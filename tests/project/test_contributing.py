@@ -1,0 +1,140 @@
+"""Every example message in CONTRIBUTING.md is exactly what the tools print for that mistake.
+
+Each example in the guide is marked `<!-- example: NAME -->` and followed by a ```text block; MISTAKES
+below makes that mistake in a copy of the real project and runs the command the guide names.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, copy_project
+from helpcenter.cli import main
+from helpcenter.new_entry import entry_text
+
+GUIDE = ROOT / "CONTRIBUTING.md"
+_EXAMPLE = re.compile(r"<!-- example: ([a-z-]+) -->\n```text\n(.*?)\n```", re.DOTALL)
+CHANGE_PASSWORD = "faq_data/entries/account/change-password.yml"
+RESET_2FA = "faq_data/entries/two-factor/reset-2fa.yml"
+
+
+def edit(project: Path, file: str, old: str, new: str) -> None:
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_line(project: Path, file: str, start: str, new: str) -> None:
+    """Replace the whole line that starts with `start`, whatever the content team has put on it since."""
+    path = project / file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(number for number, line in enumerate(lines) if line.startswith(start))
+    lines[index] = new + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def rename(project: Path, file: str, new_name: str) -> None:
+    (project / file).rename((project / file).with_name(new_name))
+
+
+def rename_without_redirect(project: Path) -> None:
+    rename(project, CHANGE_PASSWORD, "update-password.yml")
+    edit(project, "faq_data/settings.yml", "- change-password\n", "- update-password\n")
+    edit(project, "faq_data/entries/account/new-device-login-email.yml", "- change-password\n", "- update-password\n")
+
+
+def same_id(project: Path) -> None:
+    copy = project / "faq_data/entries/two-factor/change-password.yml"
+    shutil.copy(project / CHANGE_PASSWORD, copy)
+    edit(project, "faq_data/entries/two-factor/change-password.yml", "category: account", "category: two-factor")
+
+
+MISTAKES: dict[str, Callable[[Path], None]] = {
+    "invalid-yaml": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team", "owner: Support team: passwords"),
+    "tab": lambda p: edit(p, CHANGE_PASSWORD, "  - I forgot my password", "\t- I forgot my password"),
+    "missing-field": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team\n", ""),
+    "empty-field": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team", "owner:"),
+    "unknown-field": lambda p: edit(p, CHANGE_PASSWORD, "also_asked:", "also_askd:"),
+    "not-a-list": lambda p: edit_line(p, CHANGE_PASSWORD, "tags:", "tags: password"),
+    "date": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27", "reviewed: 27/11/2026"),
+    "unknown-category": lambda p: edit(p, CHANGE_PASSWORD, "category: account", "category: acount"),
+    "wrong-folder": lambda p: edit(p, CHANGE_PASSWORD, "category: account", "category: two-factor"),
+    "related": lambda p: edit(p, RESET_2FA, "  - incorrect-2fa", "  - incorect-2fa"),
+    "link-name": lambda p: edit(p, RESET_2FA, "(link:video-channel)", "(link:youtube)"),
+    "entry-link": lambda p: edit(p, CHANGE_PASSWORD, "  like to receive a letter with further instructions.\n",
+                                 "  like to receive a letter with further instructions. See [2FA](entry:reset-2f).\n"),
+    "web-address": lambda p: edit(p, CHANGE_PASSWORD, "  like to receive a letter with further instructions.\n",
+                                  "  like to receive a letter with further instructions. See [our blog](htps://blog.example.com/).\n"),
+    "video": lambda p: edit(p, RESET_2FA, "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                            "https://www.example.com/videos/reset-2fa.mp4"),
+    "duplicate-key": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27\n",
+                                    "reviewed: 2026-11-27\nreviewed: 2026-12-01\n"),
+    "file-name": lambda p: rename(p, CHANGE_PASSWORD, "Change password.yml"),
+    "same-id": same_id,
+    "vanished-address": rename_without_redirect,
+    "redirect-taken": lambda p: (p / CHANGE_PASSWORD).write_text(
+        (p / CHANGE_PASSWORD).read_text(encoding="utf-8") + "redirect_from:\n  - account/new-device-login-email/\n",
+        encoding="utf-8"),
+}
+
+
+def guide_examples() -> dict[str, str]:
+    return dict(_EXAMPLE.findall(GUIDE.read_text(encoding="utf-8")))
+
+
+def test_every_example_in_the_guide_is_tested() -> None:
+    assert sorted(guide_examples()) == sorted([*MISTAKES, "links"])
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_the_guide_shows_what_check_prints(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    MISTAKES[name](project)
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert guide_examples()[name] == result.stdout.rstrip("\n")
+
+
+def example_file(name: str) -> str:
+    """A YAML example of the guide, without the list indentation it has there."""
+    match = re.search(rf"<!-- example-file: {name} -->\n *```yaml\n(.*?)\n *```", GUIDE.read_text(encoding="utf-8"),
+                      re.DOTALL)
+    assert match, name
+    return "".join(line.removeprefix("   ") + "\n" for line in match.group(1).splitlines())
+
+
+def test_the_guide_shows_the_file_that_new_writes() -> None:
+    shown = example_file("new")
+    reviewed = date.fromisoformat(re.search(r"reviewed: (\S+)", shown).group(1))
+    assert shown == entry_text("How do I export my data?", "account", reviewed, "../../../schemas/entry.schema.json")
+
+
+def test_the_guide_s_filled_in_entry_passes_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "faq_data/entries/account/export-data.yml").write_text(example_file("filled"), encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "new address not in published-urls.txt yet: /account/export-data/" in result.stderr
+
+
+def test_the_guide_shows_what_links_prints(built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "assets/videos/reset-2fa.svg").unlink()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["links", "site"], catch_exceptions=False)
+    assert result.exit_code == 1
+    # The totals on the last line grow with the site; the table and the number broken must be exact.
+    totals = re.compile(r"^\d+ internal links in \d+ pages: ", re.MULTILINE)
+    assert totals.sub("N internal links in N pages: ", guide_examples()["links"]) == totals.sub(
+        "N internal links in N pages: ", result.stdout.rstrip("\n"))
