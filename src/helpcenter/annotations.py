@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpcenter.problems import Problem
+from helpcenter.problems import Problem, printable
 
 TITLE = "Help-center content"
 
@@ -31,6 +31,9 @@ def workflow_command(kind: str, message: str, *, file: str = "", line: int = 0, 
 
 def github_annotation(problem: Problem) -> str:
     """One problem as an `::error` annotation on its file and line."""
-    message = f"{problem.field}: {problem.message}" if problem.field else problem.message
-    title = f"{TITLE}: {problem.field}" if problem.field else TITLE
-    return workflow_command("error", message, file=problem.path, line=problem.line, title=title)
+    field, path = printable(problem.field), printable(problem.path)
+    # Line breaks stay: the annotation encodes them (%0A) and shows them as the message's lines.
+    text = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    message = "\n".join(printable(line) for line in text.split("\n"))
+    title = f"{TITLE}: {field}" if field else TITLE
+    return workflow_command("error", message, file=path, line=problem.line, title=title)

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+
+# Control characters (ESC, BEL, CR, line breaks...) and the marks that reverse the direction of text:
+# printed as they are, text from a file could move the terminal's cursor or forge a problem line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """The text with every control or direction character written as an escape, such as `\\x1b`."""
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}" if ord(match.group()) > 0xFF
+                            else f"\\x{ord(match.group()):02x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +29,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return printable(text)
 
 
 class ContentError(Exception):

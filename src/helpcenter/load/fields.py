@@ -23,7 +23,7 @@ KIND_NAMES = {
     "link_map": "a group of 'name: address' lines, indented under this one",
 }
 # Characters a web address never holds as such (RFC 3986): they are written percent-encoded.
-_NOT_IN_URL = re.compile(r'[\s<>"\\^`{|}\x00-\x1f\x7f]')
+_NOT_IN_URL = re.compile(r'[\s<>"\\^`{|}\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]')
 _ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -72,7 +72,7 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Settings | None, dict[str, int]]:
-    document, found = read_yaml(path, _shown(path, root)) if path.is_file() else (None, [
+    document, found = read_yaml(path, _shown(path, root), root) if path.exists() else (None, [
         Problem(_shown(path, root), 0, "", "missing: the site settings file is required")
     ])
     problems.extend(found)
@@ -97,10 +97,10 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
 def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[list[Category], dict[str, int]]:
     """The categories that could be read, and the line of each category's redirect_from."""
     shown = _shown(path, root)
-    if not path.is_file():
+    if not path.exists():
         problems.append(Problem(shown, 0, "", "missing: the categories file is required"))
         return [], {}
-    document, found = read_yaml(path, shown)
+    document, found = read_yaml(path, shown, root)
     problems.extend(found)
     if document is None:
         return [], {}
@@ -135,7 +135,7 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
         return [], set()
     entries = []
     entry_ids: set[str] = set()
-    for path in _visible_files(folder):
+    for path in _visible_files(folder, root, problems):
         shown = _shown(path, root)
         relative_folder = path.parent.relative_to(folder).as_posix()
         if path.suffix not in ENTRY_SUFFIXES or not path.stem:
@@ -145,27 +145,32 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
             problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
             continue
         entry_ids.add(path.stem)
-        raw = _load_entry(path, path.stem, shown, relative_folder, problems)
+        raw = _load_entry(path, path.stem, shown, relative_folder, root, problems)
         if raw is not None:
             entries.append(raw)
     return entries, entry_ids
 
 
-def _visible_files(folder: Path) -> list[Path]:
+def _visible_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     """Every file under `folder` outside hidden files and folders, in the order of their paths
-    (the folder 'b' before the file 'b.yml'). Links to folders are not followed."""
+    (the folder 'b' before the file 'b.yml'). A link to a folder is not followed, and says so."""
     found: list[Path] = []
     for parent, folders, names in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in folders:
+            if os.path.islink(os.path.join(parent, name)):
+                problems.append(Problem(_shown(Path(parent, name), root), 0, "", (
+                    "a symbolic link to a folder is not read; move the entries into a folder of their own here"
+                )))
         found.extend(Path(parent, name) for name in names if not name.startswith("."))
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def _load_entry(
-    path: Path, entry_id: str, shown: str, relative_folder: str, problems: list[Problem]
+    path: Path, entry_id: str, shown: str, relative_folder: str, root: Path, problems: list[Problem]
 ) -> RawEntry | None:
     """The entry in the file at `path`, whose name `entry_id` is a valid id."""
-    document, found = read_yaml(path, shown)
+    document, found = read_yaml(path, shown, root)
     problems.extend(found)
     if document is None:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,6 +16,10 @@ from helpcenter.problems import Problem, did_you_mean
 
 # Tabs and line breaks are text; every other control character is invisible or breaks the output.
 _CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# Characters no language needs that hide or reorder text: zero-width space, word joiner, byte-order
+# mark, and the bidirectional embeddings and overrides. (Joiners, direction marks and isolates stay:
+# Arabic, Hebrew, Persian and Indic text use them.)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e]")
 
 _SCALAR_KINDS = frozenset(("text", "markdown", "date", "url", "integer"))
 _LIST_KINDS = frozenset(("text_list", "markdown_list"))
@@ -132,6 +137,14 @@ class Reader:
                 f"contains the control character U+{ord(control.group()):04X}, which cannot be shown; remove it"
             ))
             return None
+        invisible = _INVISIBLE.search(text)
+        if invisible:
+            character = invisible.group()
+            self.problem(node, name, (
+                f"contains the invisible character U+{ord(character):04X} ({unicodedata.name(character, 'unnamed')}), "
+                "which changes how the text reads without showing; remove it"
+            ))
+            return None
         if kind == "markdown":
             # Only a Markdown value's line is needed: its checks report lines within it.
             self.text_lines[name] = _first_text_line(node, raw)
@@ -140,7 +153,10 @@ class Reader:
             return self._read_date(node, text, name)
         elif kind == "integer":
             if not _INTEGER.fullmatch(text):
-                self.problem(node, name, f"expected {KIND_NAMES['integer']}, got '{text}'")
+                self.problem(node, name, f"expected {KIND_NAMES['integer']}, got '{text[:40]}'")
+                return None
+            if len(text.lstrip("-")) > MAX_DIGITS:
+                self.problem(node, name, f"expected a whole number of at most {MAX_DIGITS} digits, such as 10")
                 return None
             return int(text)
         elif kind == "url" and not is_web_url(text):
@@ -168,7 +184,8 @@ class Reader:
         return None
 
 
-_INTEGER = re.compile(r"-?\d+")
+_INTEGER = re.compile(r"-?[0-9]+")
+MAX_DIGITS = 9
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

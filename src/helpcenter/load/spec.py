@@ -7,8 +7,9 @@ from helpcenter.load.video import VIDEO_URL_PATTERN
 
 ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_HINT = "lower-case letters, digits and single hyphens, such as 'reset-2fa'"
-# No quotes, brackets or separators: the address goes into a mailto: link.
-EMAIL_PATTERN = r"[^@\s<>\"'()\[\]\\,;:]+@[^@\s<>\"'()\[\]\\,;:]+\.[^@\s<>\"'()\[\]\\,;:]+"
+# An address and nothing more: no quotes, brackets or separators, and none of '?&=%#/', which
+# would add a query (a hidden Bcc, a subject) to every mailto: link.
+EMAIL_PATTERN = r"[^@\s<>\"'()\[\]\\,;:?&=%#/]+@[^@\s<>\"'()\[\]\\,;:?&=%#/]+\.[^@\s<>\"'()\[\]\\,;:?&=%#/]+"
 VIDEO_URL_HINT = "a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... or https://vimeo.com/123"
 REDIRECT_PATTERN = r"[a-z0-9][a-z0-9/_-]*/"
 REDIRECT_HINT = "a site path without the domain that ends with '/', such as 'account/old-question/'"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,8 +79,16 @@ def line_of(node: yaml.Node) -> int:
 _HIDDEN_LINE_BREAK = re.compile("\x85")
 
 
-def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[Problem]]:
-    """Parse `file`; on any mistake return no tree and the problems, never raise."""
+def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `file`; on any mistake return no tree and the problems, never raise.
+
+    Only a regular file is read, and with `inside`, only one whose real path (after every symbolic
+    link) lies in that folder: content comes from pull requests, and a link to `/etc/passwd`, a
+    device or a pipe must be neither read nor quoted.
+    """
+    refusal = _refusal(Path(file), inside)
+    if refusal is not None:
+        return None, [Problem(shown_path, 0, "", refusal)]
     try:
         size, data = _read_bytes(file)
     except OSError as error:
@@ -134,6 +143,19 @@ def read_yaml(file: Path | str, shown_path: str) -> tuple[YamlFile | None, list[
 
 def _empty_file(path: str) -> Problem:
     return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
+
+
+def _refusal(file: Path, inside: Path | None) -> str | None:
+    """Why the file is not read, or None to read it."""
+    try:
+        status = os.stat(file)
+    except OSError as error:
+        return f"cannot read the file: {error.strerror}"
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file (a device, pipe, socket or folder); a content file is a plain text file"
+    if inside is not None and not Path(os.path.realpath(file)).is_relative_to(os.path.realpath(inside)):
+        return "a symbolic link to a file outside the repository; put the file itself here instead of the link"
+    return None
 
 
 def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
