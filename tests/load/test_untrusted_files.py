@@ -148,3 +148,13 @@ def test_invisible_characters_are_refused_in_titles_and_addresses(tmp_path: Path
 def test_marks_that_languages_need_stay_in_titles(tmp_path: Path, text: str) -> None:
     folder = write_content(tmp_path, {"account/log-in": ENTRY.replace("How do I log in?", text)})
     assert _problems(folder, tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["evil\n", "evil\r", "evil\n\n", "evil\u2028"])
+def test_an_id_ends_where_its_text_ends(tmp_path: Path, name: str) -> None:
+    folder = write_content(tmp_path, {"account/log-in": ENTRY})
+    (folder / "entries" / "account" / f"{name}.yml").write_text(ENTRY, encoding="utf-8")
+    help_center, problems = check_help_center(folder, tmp_path)
+    assert help_center is None and len(problems) == 1
+    assert "the file name is the entry's id and its address" in problems[0].message
+    assert "\n" not in str(problems[0]) and "\r" not in str(problems[0])
