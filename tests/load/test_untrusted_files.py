@@ -57,8 +57,19 @@ def test_a_device_is_not_read(tmp_path: Path, device: str) -> None:
     (folder / "entries" / "account" / "endless.yml").symlink_to(device)
     found = _problems(folder, tmp_path)
     assert [line for line in found if "endless" in line] == [
-        "faq_data/entries/account/endless.yml: not a regular file (a device, pipe, socket or folder); "
-        "a content file is a plain text file"
+        "faq_data/entries/account/endless.yml: a symbolic link to a file outside the repository; "
+        "put the file itself here instead of the link"
+    ]
+
+
+def test_a_device_reached_through_a_link_inside_the_repository_is_not_read(tmp_path: Path) -> None:
+    """With the repository holding a link to the device, the link's target is still no regular file."""
+    folder = write_content(tmp_path, {"account/log-in": ENTRY})
+    (folder / "entries" / "account" / "endless.yml").symlink_to("/dev/zero")
+    help_center, problems = check_help_center(folder, Path("/"))  # everything is inside "/"
+    assert help_center is None
+    assert [problem.message for problem in problems] == [
+        "not a regular file (a device, pipe, socket or folder); a content file is a plain text file"
     ]
 
 

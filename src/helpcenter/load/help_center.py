@@ -135,9 +135,10 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
         return [], set()
     entries = []
     entry_ids: set[str] = set()
-    for path in _visible_files(folder, root, problems):
-        shown = _shown(path, root)
-        relative_folder = path.parent.relative_to(folder).as_posix()
+    shown_folder = _shown(folder, root)
+    for relative_folder, name in _visible_files(folder, root, problems):
+        path = folder / relative_folder / name
+        shown = f"{shown_folder}/{name}" if relative_folder == "." else f"{shown_folder}/{relative_folder}/{name}"
         if path.suffix not in ENTRY_SUFFIXES or not path.stem:
             problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
             continue
@@ -151,19 +152,22 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
     return entries, entry_ids
 
 
-def _visible_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
-    """Every file under `folder` outside hidden files and folders, in the order of their paths
-    (the folder 'b' before the file 'b.yml'). A link to a folder is not followed, and says so."""
-    found: list[Path] = []
+def _visible_files(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[str, str]]:
+    """The folder (relative to `folder`, POSIX, '.' for itself) and name of every file under `folder`
+    outside hidden files and folders, in the order of their paths (the folder 'b' before the file
+    'b.yml'). A link to a folder is not followed, and says so."""
+    found: list[tuple[tuple[str, ...], str, str]] = []
     for parent, folders, names in os.walk(folder):
+        relative = Path(parent).relative_to(folder).as_posix()
+        parts = () if relative == "." else tuple(relative.split("/"))
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in folders:
             if os.path.islink(os.path.join(parent, name)):
                 problems.append(Problem(_shown(Path(parent, name), root), 0, "", (
                     "a symbolic link to a folder is not read; move the entries into a folder of their own here"
                 )))
-        found.extend(Path(parent, name) for name in names if not name.startswith("."))
-    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+        found.extend(((*parts, name), relative, name) for name in names if not name.startswith("."))
+    return [(relative, name) for _, relative, name in sorted(found)]
 
 
 def _load_entry(

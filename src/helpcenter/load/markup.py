@@ -21,13 +21,14 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from helpcenter.load.html_tokens import Tag, scan_html
+from helpcenter.load.links import link_targets
 
 Context = Literal["block", "list_item"]
 
@@ -120,36 +121,11 @@ def markdown_findings(text: str, context: Context = "block") -> list[Finding]:
 def plain_links(text: str) -> list[PlainLink] | None:
     """Every link of `text`, if it has no other markup and each link's address is plain; else None.
 
-    Such a text needs no rendering to be checked (`link_findings`), and its links are exactly the
-    link targets `links.link_targets` finds, plus any with an empty address.
+    Such a text needs no rendering to be checked (`link_findings`).
     """
-    targets = plain_link_targets(text)
-    if not targets:
-        return targets if targets is None else []
-    links = []
-    line, counted = 0, 0
-    for match in _LINK_OPENING.finditer(text):
-        start = match.start()
-        line += text.count("\n", counted, start)
-        counted = start
-        address, scheme, _ = match.groups()
-        links.append(_new_plain_link((address, line, scheme.lower() if scheme else "")))
-    return links
-
-
-def plain_link_targets(text: str) -> list[tuple[str, str, str]] | None:
-    """`(address, scheme as written, ")")` for each of `plain_links(text)`, or None where it gives None.
-
-    One search of the text, without working out each link's line: most texts need no line, as
-    nothing is wrong with their links, and the lines are `plain_links`'s to find when one is.
-    """
-    # `_has_markup_signs`, with its longer searches only where they can find something.
-    if "<" in text or "{" in text or ("!" in text and "![" in text):
+    if needs_rendering(text):
         return None
-    found: list[tuple[str, str, str]] = _LINK_OPENING.findall(text)
-    if _NOT_A_PLAIN_LINK in found or ((found or "]" in text) and "]:" in text):  # "]:" a reference definition
-        return None
-    return found
+    return [PlainLink(link.target, link.line_offset, link.scheme) for link in link_targets(text)]
 
 
 def link_findings(links: list[PlainLink]) -> list[Finding]:
@@ -187,13 +163,6 @@ def rendered_findings(text: str, context: Context = "block") -> list[Finding]:
 
 _PLAIN_LINK = re.compile(r"\]\(([^\s()<>\"'`\\&{}\[\]]*)\)")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-# Every "](", with, if it opens a link as `_PLAIN_LINK` matches it, the link's address, what `_SCHEME`
-# matches at its start and the closing ")"; else three empty groups. (No "](" can start within such a
-# link: an address holds no "]".)
-_LINK_OPENING = re.compile(r"\]\((?:((?:([A-Za-z][A-Za-z0-9+.-]*):)?[^\s()<>\"'`\\&{}\[\]]*)(\)))?")
-_NOT_A_PLAIN_LINK = ("", "", "")
-# A PlainLink from a tuple, without the Python call its constructor makes (thousands are made).
-_new_plain_link = partial(tuple.__new__, PlainLink)
 
 
 def needs_rendering(text: str) -> bool:

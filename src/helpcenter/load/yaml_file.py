@@ -148,13 +148,15 @@ def _empty_file(path: str) -> Problem:
 def _refusal(file: Path, inside: Path | None) -> str | None:
     """Why the file is not read, or None to read it."""
     try:
-        status = os.stat(file)
+        status = os.lstat(file)
+        if stat.S_ISLNK(status.st_mode):
+            if inside is not None and not Path(os.path.realpath(file)).is_relative_to(os.path.realpath(inside)):
+                return "a symbolic link to a file outside the repository; put the file itself here instead of the link"
+            status = os.stat(file)
     except OSError as error:
         return f"cannot read the file: {error.strerror}"
     if not stat.S_ISREG(status.st_mode):
         return "not a regular file (a device, pipe, socket or folder); a content file is a plain text file"
-    if inside is not None and not Path(os.path.realpath(file)).is_relative_to(os.path.realpath(inside)):
-        return "a symbolic link to a file outside the repository; put the file itself here instead of the link"
     return None
 
 
