@@ -1,4 +1,10 @@
-"""Shared helpers: a copy of the real project in a temporary folder, and real builds of it."""
+"""Shared helpers: a copy of the project with the tests' own help center in a temporary folder, and real builds of it.
+
+The generator's tests never read the live content (faq_data/, docs/contact.md, published-urls.txt,
+mkdocs.yml): a writer's change to it must not break them. They use the help center in
+tests/fixtures/help-center/ with the project's code: its theme overrides, stylesheets, scripts and
+schemas.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,12 @@ import pytest
 from synthetic import without_ledger  # noqa: F401 - tests import it from here
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "help-center"
+"""The tests' help center: configuration, content, hand-written pages and pictures, and the ledger."""
+CODE_PARTS = ("overrides", "schemas", "docs/assets/stylesheets", "docs/assets/javascripts", "docs/assets/images")
+"""What a copy takes from the project itself: the theme, the stylesheets and scripts, the schemas."""
 PROJECT_PARTS = ("mkdocs.yml", "faq_data", "docs", "overrides", "schemas", "published-urls.txt")
+"""The parts of the live project, for the tests of what a writer's pull request runs."""
 BROWSER_TESTS = ROOT / "tests" / "browser"
 
 
@@ -25,7 +36,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def copy_project(destination: Path) -> Path:
-    """A working copy of the help center (config, content, pages, theme overrides)."""
+    """A working copy of the tests' help center with the project's code (theme, assets, schemas)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in CODE_PARTS:
+        shutil.copytree(ROOT / part, destination / part)
+    shutil.copytree(FIXTURE, destination, dirs_exist_ok=True, ignore=shutil.ignore_patterns("search_cases.yml"))
+    return destination
+
+
+def copy_live_project(destination: Path) -> Path:
+    """A working copy of the live project, content included, as a writer's pull request holds it."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -52,7 +72,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, built once per test session."""
+    """The tests' help center, built once per test session."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     result = run_build(project)
     assert result.returncode == 0, result.stderr

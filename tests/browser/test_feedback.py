@@ -10,10 +10,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browser_support import RequestLog, browser, build_project, serve_directory, served_site  # noqa: F401
-from conftest import ROOT
+from conftest import FIXTURE
 from helpcenter.load.help_center import load_help_center
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
 ANALYTICS_CONFIG = """\
 INHERIT: mkdocs.yml
 extra:

@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser_support import RequestLog, browser, served_site  # noqa: F401 - fixtures
-from conftest import ROOT
+from conftest import FIXTURE
 from helpcenter.load.help_center import load_help_center
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
 PAGES = {
     "home": "",
     "category": HELP_CENTER.categories[0].url,

@@ -10,11 +10,11 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from browser_support import RequestLog, browser, served_site  # noqa: F401 - fixtures
-from conftest import ROOT
+from conftest import FIXTURE
 from helpcenter.load.help_center import load_help_center
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
-CASES: list[dict[str, str]] = yaml.safe_load((ROOT / "tests" / "search_cases.yml").read_text(encoding="utf-8"))
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
+CASES: list[dict[str, str]] = yaml.safe_load((FIXTURE / "search_cases.yml").read_text(encoding="utf-8"))
 
 # Counts the queries Material sends to its search worker and the results that come back, so a test
 # reads the result list only once it shows the answer to the last thing typed.

@@ -10,10 +10,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browser_support import RequestLog, browser, build_project, serve_directory  # noqa: F401 - fixtures
-from conftest import ROOT
+from conftest import FIXTURE
 from helpcenter.load.help_center import load_help_center
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
 YOUTUBE_ENTRY = HELP_CENTER.entry("reset-2fa")
 VIMEO_ENTRY = """\
 title: How do I set up two-factor authentication?

@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import ROOT
+from conftest import FIXTURE
 from helpcenter.annotations import escape_data, escape_property, github_annotation
 from helpcenter.cli import main
 from helpcenter.new_entry import entry_id_from_question
@@ -64,8 +64,8 @@ def test_the_group_lists_every_command() -> None:
 
 # --- check ------------------------------------------------------------------------------------------------------
 
-def test_check_passes_on_the_real_content(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def test_check_passes_on_the_tests_help_center(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURE)
     result = run("check")
     assert result.exit_code == 0, result.output
     assert result.stdout == "OK: 4 entries in 2 categories, 8 published addresses.\n"
@@ -209,8 +209,8 @@ def test_ledger_update_records_new_and_retires_vanished_addresses(in_project: Pa
     assert run("ledger").stdout == "published-urls.txt lists every published address.\n"
 
 
-def test_the_committed_ledger_is_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def test_the_fixture_ledger_is_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURE)
     result = run("ledger")
     assert result.exit_code == 0, result.output
     assert result.stdout == "published-urls.txt lists every published address.\n"

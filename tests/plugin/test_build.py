@@ -8,10 +8,10 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build
+from conftest import FIXTURE, run_build
 from helpcenter.load.help_center import load_help_center
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from conftest import ROOT, run_build, without_ledger
+from conftest import FIXTURE, run_build, without_ledger
 from helpcenter.checks.ledger import read_ledger
 from helpcenter.cli import main
 from helpcenter.load.help_center import load_help_center
@@ -95,7 +95,7 @@ def test_redirect_page_text_is_escaped_and_urls_follow_site_url() -> None:
 
 
 def test_category_and_entry_redirects_are_collected() -> None:
-    help_center = load_help_center(ROOT / "faq_data", ROOT)
+    help_center = load_help_center(FIXTURE / "faq_data", FIXTURE)
     category = Category("profile", "Profile", "D", "material/account", 1, redirect_from=("account/",))
     entry = Entry("x", "s", "X?", "S", "profile", help_center.entries[0].reviewed, "O", "A",
                   redirect_from=("account/x/", "old/x/"))
@@ -108,12 +108,12 @@ def test_category_and_entry_redirects_are_collected() -> None:
 
 
 def test_edit_this_page_opens_the_yaml_source(built_site: Path) -> None:
-    help_center = load_help_center(ROOT / "faq_data", ROOT)
+    help_center = load_help_center(FIXTURE / "faq_data", FIXTURE)
     for entry in help_center.entries:
         edit = soup_of(built_site / entry.url / "index.html").select_one("a[rel=edit]")
         assert edit is not None, entry.id
         assert edit["href"] == f"{REPOSITORY}/edit/main/{entry.source}"
-        assert (ROOT / entry.source).is_file()
+        assert (FIXTURE / entry.source).is_file()
     for category in help_center.categories:
         edit = soup_of(built_site / category.url / "index.html").select_one("a[rel=edit]")
         assert edit["href"] == f"{REPOSITORY}/edit/main/faq_data/categories.yml"
@@ -126,7 +126,7 @@ def test_edit_this_page_opens_the_yaml_source(built_site: Path) -> None:
 
 
 def test_the_ledger_lists_exactly_the_pages_of_the_build(built_site: Path) -> None:
-    ledger, problems = read_ledger(ROOT / "published-urls.txt", "published-urls.txt")
+    ledger, problems = read_ledger(FIXTURE / "published-urls.txt", "published-urls.txt")
     assert ledger is not None and problems == []
     built_pages = {
         "/" + path.parent.relative_to(built_site).as_posix().removeprefix(".") + "/"

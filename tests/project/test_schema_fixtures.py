@@ -88,7 +88,12 @@ def test_there_are_fixtures_of_every_kind() -> None:
             assert list((FIXTURES / kind / verdict).glob("*.yml")), f"no fixture in {kind}/{verdict}"
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.rglob("*.yml")), ids=fixture_id)
+SCHEMA_FIXTURES = sorted(
+    path for kind in ("entry", "categories", "settings") for path in (FIXTURES / kind).rglob("*.yml")
+)
+
+
+@pytest.mark.parametrize("fixture", SCHEMA_FIXTURES, ids=fixture_id)
 def test_each_fixture_names_its_schema_for_editors(fixture: Path) -> None:
     first_line = fixture.read_text(encoding="utf-8").splitlines()[0]
     assert (

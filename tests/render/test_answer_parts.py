@@ -11,15 +11,15 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from benchmark import markdown_extensions
-from conftest import ROOT, copy_project, run_build
+from conftest import FIXTURE, ROOT, copy_project, run_build
 from helpcenter.load.help_center import load_help_center
 from helpcenter.render.addresses import page_href
 from helpcenter.render.answer_parts import ANSWER, STEPS, STEPS_MARK, answer_and_steps
 from helpcenter.render.pages import RELATED_QUESTIONS_ID, html_end_of_page
 from helpcenter.render.structured_data import answer_text
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
-EXTENSIONS, CONFIGS = markdown_extensions(ROOT / "mkdocs.yml")
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
+EXTENSIONS, CONFIGS = markdown_extensions(FIXTURE / "mkdocs.yml")
 RENDERER = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
 STEPS_MARKDOWN = "1.  First\n1.  Second, [a link](https://example.com/)\n"
 

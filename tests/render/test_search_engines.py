@@ -10,11 +10,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build
+from conftest import FIXTURE, copy_project, run_build
 from helpcenter.load.help_center import load_help_center
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
+CONFIG = yaml.load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
 SITE_URL: str = CONFIG["site_url"]
 SITE_NAME: str = CONFIG["site_name"]
 CONTACT_DESCRIPTION = "How to reach our support team when the help center did not answer your question."

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from conftest import FIXTURE
 from helpcenter.load.help_center import load_help_center
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
-CASES: list[dict[str, str]] = yaml.safe_load((ROOT / "tests" / "search_cases.yml").read_text(encoding="utf-8"))
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
+CASES: list[dict[str, str]] = yaml.safe_load((FIXTURE / "search_cases.yml").read_text(encoding="utf-8"))
 
 
 def test_the_cases_cover_every_entry_in_customers_words() -> None:

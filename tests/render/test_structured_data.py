@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import FIXTURE
 from helpcenter.load.help_center import load_help_center
 from helpcenter.model import Video
 from helpcenter.render.robots import robots_txt
@@ -29,7 +29,7 @@ from helpcenter.render.structured_data import (
     video_object,
 )
 
-HELP_CENTER = load_help_center(ROOT / "faq_data", ROOT)
+HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
 ADDRESS = SiteAddress("https://help.example.com/")
 
 
