@@ -12,6 +12,7 @@ import click
 from helpcenter.annotations import github_annotation, workflow_command
 from helpcenter.checks.content_check import check_content_and_ledger, shown_path
 from helpcenter.checks.ledger import LEDGER_FILE, UPDATE_HINT, update_ledger
+from helpcenter.checks.placeholders import placeholder_warnings
 from helpcenter.load.help_center import check_help_center
 from helpcenter.problems import Problem
 
@@ -44,10 +45,17 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "github"]), default="text", show_default=True,
               help="'github' prints GitHub Actions annotations, so each problem shows on its line in a pull request.")
 def check(data_dir: Path, docs_dir: Path, ledger_file: Path, output_format: str) -> None:
+    _require_the_root(data_dir)
     result = check_content_and_ledger(data_dir, docs_dir, ledger_file, Path.cwd())
     github = output_format == "github"
     for problem in result.problems:
         click.echo(github_annotation(problem) if github else str(problem))
+    for warning in placeholder_warnings(Path.cwd(), data_dir, docs_dir):
+        if github:
+            click.echo(workflow_command("warning", warning.message, file=warning.path, line=warning.line,
+                                        title="Example value"))
+        else:
+            click.echo(f"warning: {warning}", err=True)
     if result.new_urls:
         ledger = shown_path(ledger_file, Path.cwd())
         note = (f"{len(result.new_urls)} new address{'es' if len(result.new_urls) != 1 else ''} not in {ledger} "
@@ -184,6 +192,7 @@ def _check_external_links(
               help="Count the days up to this date (YYYY-MM-DD) instead of today.")
 @DATA_DIR_OPTION
 def stale(days: int, today: datetime | None, data_dir: Path) -> None:
+    _require_the_root(data_dir)
     from helpcenter.checks.stale import stale_entries
 
     help_center, problems = check_help_center(data_dir, Path.cwd())
@@ -213,6 +222,7 @@ def stale(days: int, today: datetime | None, data_dir: Path) -> None:
 @DOCS_DIR_OPTION
 @LEDGER_OPTION
 def ledger(update: bool, data_dir: Path, docs_dir: Path, ledger_file: Path) -> None:
+    _require_the_root(data_dir)
     result = check_content_and_ledger(data_dir, docs_dir, ledger_file, Path.cwd())
     shown = shown_path(ledger_file, Path.cwd())
     if result.help_center is None:
@@ -237,6 +247,20 @@ def ledger(update: bool, data_dir: Path, docs_dir: Path, ledger_file: Path) -> N
         sys.exit(1)
     if not result.new_urls:
         click.echo(f"{shown} lists every published address.")
+
+
+def _require_the_root(data_dir: Path) -> None:
+    """Run from a sub-folder of the repository, the content folder is not where it is looked for: say where."""
+    if data_dir.is_absolute() or data_dir.exists():
+        return
+    for folder in Path.cwd().parents:
+        if (folder / data_dir).is_dir() and (folder / "mkdocs.yml").is_file():
+            click.echo(
+                f"{data_dir.as_posix()} is not in this folder: run the command from the repository's root, "
+                f"{folder} (for example: cd {folder})",
+                err=True,
+            )
+            sys.exit(1)
 
 
 def _fail_with(problems: list[Problem]) -> None:

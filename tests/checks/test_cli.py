@@ -72,6 +72,19 @@ def test_check_passes_on_the_tests_help_center(monkeypatch: pytest.MonkeyPatch) 
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize("command", [["check"], ["ledger"], ["stale"]])
+def test_run_from_a_sub_folder_it_says_where_to_run_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(project / "faq_data" / "entries")
+    result = run(*command)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"faq_data is not in this folder: run the command from the repository's root, {project} "
+        f"(for example: cd {project})\n"
+    )
+
+
 def test_check_lists_every_problem_and_exits_1(in_project: Path) -> None:
     edit(in_project / CHANGE_PASSWORD, "owner: Support team", "owner:")
     edit(in_project / "faq_data/entries/two-factor/reset-2fa.yml", "- incorrect-2fa", "- incorect-2fa")
@@ -216,6 +229,22 @@ def test_the_fixture_ledger_is_up_to_date(monkeypatch: pytest.MonkeyPatch) -> No
     assert result.stdout == "published-urls.txt lists every published address.\n"
 
 
+def test_a_renamed_category_s_page_is_sent_to_the_category_not_to_a_question(in_project: Path) -> None:
+    categories = in_project / "faq_data/categories.yml"
+    categories.write_text(categories.read_text(encoding="utf-8").replace("\naccount:\n", "\nmy-account:\n"),
+                          encoding="utf-8")
+    (in_project / "faq_data/entries/account").rename(in_project / "faq_data/entries/my-account")
+    for entry in (in_project / "faq_data/entries/my-account").glob("*.yml"):
+        edit(entry, "category: account", "category: my-account")
+    result = run("check")
+    assert result.exit_code == 1
+    category_line = next(line for line in result.stdout.splitlines() if " /account/ is no longer published" in line)
+    advice = "add 'account/' to redirect_from of the category that replaces it, in faq_data/categories.yml"
+    assert advice in category_line
+    entry_line = next(line for line in result.stdout.splitlines() if "/account/change-password/ is no longer" in line)
+    assert "to redirect_from in faq_data/entries/my-account/change-password.yml" in entry_line
+
+
 def test_a_missing_ledger_is_a_problem(in_project: Path) -> None:
     (in_project / "published-urls.txt").unlink()
     result = run("check")
@@ -355,8 +384,39 @@ def test_stale_groups_old_entries_by_owner(in_project: Path) -> None:
     )
 
 
+def test_stale_counts_one_owner_however_it_is_capitalised(in_project: Path) -> None:
+    edit(in_project / CHANGE_PASSWORD, "reviewed: 2026-11-27", "reviewed: 2025-01-10")
+    edit(in_project / "faq_data/entries/two-factor/reset-2fa.yml", "reviewed: 2026-11-27", "reviewed: 2025-06-01")
+    edit(in_project / "faq_data/entries/two-factor/reset-2fa.yml", "owner: Support team", "owner: support  Team")
+    result = run("stale", "--days", "180", "--today", "2026-01-10")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if not line.startswith("  ")] == [
+        "support  Team (2 entries):",
+        "2 entries not reviewed for more than 180 days.",
+    ]
+
+
 def test_stale_on_broken_content_lists_the_problems(in_project: Path) -> None:
     edit(in_project / CHANGE_PASSWORD, "reviewed: 2026-11-27", "reviewed: soon")
     result = run("stale", "--days", "30")
     assert result.exit_code == 1
     assert f"{CHANGE_PASSWORD}:5: reviewed: expected a date written as YYYY-MM-DD, got 'soon'" in result.stdout
+
+
+def test_check_warns_of_each_example_value_still_in_place(in_project: Path) -> None:
+    edit(in_project / "faq_data/settings.yml", "email: support@example.com",
+         "email: support@example.com  # example value: the real address goes here")
+    (in_project / "docs/contact.md").write_text(
+        (in_project / "docs/contact.md").read_text(encoding="utf-8") + "\nCall us. <!-- example value -->\n",
+        encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        "warning: faq_data/settings.yml:13: still an example value; replace it with the real one and remove the "
+        "'example value' comment",
+        f"warning: docs/contact.md:{len((in_project / 'docs/contact.md').read_text().splitlines())}: still an "
+        "example value; replace it with the real one and remove the 'example value' comment",
+    ]
+    github = run("check", "--format", "github")
+    assert "::warning file=faq_data/settings.yml,line=13,title=Example value::still an example value" in github.stdout

@@ -69,8 +69,10 @@ def test_links_that_lead_nowhere_are_reported_on_their_own_lines(tmp_path: Path)
     text = text.replace("  If it fails, [contact us](link:support).", "  If it fails,\n\n  [contact us](entry:gone).")
     folder = write_content(tmp_path, {"account/log-in": text})
     assert [str(problem) for problem in check_help_center(folder, tmp_path)[1]] == [
-        f"{PATH}:10: answer: no entry has the id 'gone'",
-        f"{PATH}:12: steps[1]: no entry has the id 'nowhere'",
+        f"{PATH}:10: answer: no entry has the id 'gone'; if that entry was retired, "
+        "remove the link or point it at another",
+        f"{PATH}:12: steps[1]: no entry has the id 'nowhere'; if that entry was retired, "
+        "remove the link or point it at another",
         f"{PATH}:15: steps[2]: malformed e-mail link 'mailto:nobody'",
         f"{PATH}:15: steps[2]: malformed web address 'https://localhost'",
         f"{PATH}:15: steps[2]: no link is named 'nothing'; define it under 'links' in faq_data/settings.yml",

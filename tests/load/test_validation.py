@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from content_fixture import ENTRY, write_content
+from conftest import FIXTURE
+from content_fixture import CATEGORIES, ENTRY, write_content
 from helpcenter.load.help_center import check_help_center, load_help_center
 from helpcenter.problems import ContentError
 
@@ -58,7 +59,7 @@ CASES = {
     ),
     "related entry that does not exist": (
         ENTRY + "related: [log-out]\n",
-        f"{PATH}:9: related: no entry has the id 'log-out' (did you mean 'log-in'?)",
+        f"{PATH}:9: related: no entry has the id 'log-out'; if that entry was retired, remove it from the list",
     ),
     "undefined link name": (
         ENTRY.replace("link:support", "link:suport"),
@@ -66,7 +67,8 @@ CASES = {
     ),
     "link to an entry that does not exist": (
         ENTRY.replace("link:support", "entry:log-on"),
-        f"{PATH}:8: answer: no entry has the id 'log-on' (did you mean 'log-in'?)",
+        f"{PATH}:8: answer: no entry has the id 'log-on'; if that entry was retired, "
+        "remove the link or point it at another",
     ),
     "malformed URL in the answer": (
         ENTRY.replace("link:support", "https://localhost"),
@@ -119,7 +121,7 @@ def test_each_problem_has_an_exact_located_message(tmp_path: Path, text: str, ex
 def test_two_entries_with_the_same_id(tmp_path: Path) -> None:
     problems = problems_for(tmp_path, {
         "account/log-in": ENTRY,
-        "billing/log-in": ENTRY.replace("category: account", "category: billing"),
+        "billing/log-in": ENTRY.replace("category: account", "category: billing").replace("log in?", "log in to pay?"),
     })
     assert problems == [
         "faq_data/entries/billing/log-in.yml:1: two entries have the id 'log-in' "
@@ -130,11 +132,54 @@ def test_two_entries_with_the_same_id(tmp_path: Path) -> None:
 def test_two_entries_claiming_the_same_url(tmp_path: Path) -> None:
     problems = problems_for(tmp_path, {
         "account/log-in": ENTRY,
-        "billing/pay": ENTRY.replace("category: account", "category: billing") + "redirect_from: [account/log-in/]\n",
+        "billing/pay": ENTRY.replace("category: account", "category: billing").replace("log in?", "pay?")
+        + "redirect_from: [account/log-in/]\n",
     })
     assert problems == [
         "faq_data/entries/billing/pay.yml:9: redirect_from: 'account/log-in/' is already the address of "
         "faq_data/entries/account/log-in.yml; remove it from redirect_from"
+    ]
+
+
+def test_two_entries_with_the_same_title(tmp_path: Path) -> None:
+    problems = problems_for(tmp_path, {
+        "account/log-in": ENTRY,
+        "account/sign-in": ENTRY.replace("How do I log in?", "How do I  LOG in?"),
+    })
+    assert problems == [
+        "faq_data/entries/account/sign-in.yml:1: title: faq_data/entries/account/log-in.yml has the same title; "
+        "make each question say what sets it apart"
+    ]
+
+
+@pytest.mark.parametrize("field, text, line", [
+    ("related", "related: [log-in-help, log-in-help]\n", 9),
+    ("redirect_from", "redirect_from:\n  - account/old/\n  - account/old/\n", 9),
+])
+def test_an_id_or_address_listed_twice_is_refused(tmp_path: Path, field: str, text: str, line: int) -> None:
+    other = ENTRY.replace("How do I log in?", "Why can I not log in?")
+    problems = problems_for(tmp_path, {"account/log-in": ENTRY + text, "account/log-in-help": other})
+    repeated = "log-in-help" if field == "related" else "account/old/"
+    assert problems == [f"{PATH}:{line}: {field}: '{repeated}' is listed twice; remove one of the two"]
+
+
+def test_did_you_mean_never_proposes_the_entry_itself_or_one_already_listed(tmp_path: Path) -> None:
+    other = ENTRY.replace("How do I log in?", "How do I log out?")
+    problems = problems_for(tmp_path, {
+        "account/log-in": ENTRY + "related: [log-out, log-inn]\n",
+        "account/log-out": other,
+    })
+    assert problems == [
+        f"{PATH}:9: related: no entry has the id 'log-inn'; if that entry was retired, remove it from the list"
+    ]
+
+
+def test_two_categories_in_the_same_place_are_refused(tmp_path: Path) -> None:
+    folder = write_content(tmp_path, categories=CATEGORIES.replace("order: 2", "order: 1"))
+    problems = [str(problem) for problem in check_help_center(folder, tmp_path)[1]]
+    assert problems == [
+        "faq_data/categories.yml:10: billing.order: the category 'account' has the order 1 too; "
+        "give each category its own number"
     ]
 
 
@@ -194,9 +239,8 @@ def test_broken_settings_and_categories_are_reported_with_the_entries(tmp_path: 
     ]
 
 
-def test_the_real_content_is_valid() -> None:
-    root = Path(__file__).resolve().parent.parent.parent
-    help_center = load_help_center(root / "faq_data", root)
+def test_the_tests_help_center_is_valid() -> None:
+    help_center = load_help_center(FIXTURE / "faq_data", FIXTURE)
     assert {entry.id for entry in help_center.entries} == {
         "reset-2fa", "incorrect-2fa", "change-password", "new-device-login-email",
     }
@@ -208,4 +252,13 @@ def test_an_address_written_over_several_lines_is_shown_on_one(tmp_path: Path) -
     assert problems_for(tmp_path, {"account/log-in": entry}) == [
         f"{PATH}:7: answer: unsupported link 'x-y title: T link:support': "
         "use https://..., mailto:..., link:NAME or entry:ID"
+    ]
+
+
+def test_a_featured_entry_listed_twice_is_refused(tmp_path: Path) -> None:
+    from content_fixture import SETTINGS
+
+    folder = write_content(tmp_path, settings=SETTINGS.replace("featured: [log-in]", "featured: [log-in, log-in]"))
+    assert [str(problem) for problem in check_help_center(folder, tmp_path)[1]] == [
+        "faq_data/settings.yml:3: featured: 'log-in' is listed twice; remove one of the two"
     ]

@@ -79,6 +79,9 @@ MISTAKES: dict[str, Callable[[Path], None]] = {
                                     "reviewed: 2026-11-27\nreviewed: 2026-12-01\n"),
     "file-name": lambda p: rename(p, CHANGE_PASSWORD, "Change password.yml"),
     "same-id": same_id,
+    "same-title": lambda p: edit_line(p, RESET_2FA, "title:", "title: How do I change my  Password?"),
+    "listed-twice": lambda p: edit(p, RESET_2FA, "  - incorrect-2fa\n", "  - incorrect-2fa\n  - incorrect-2fa\n"),
+    "same-order": lambda p: edit(p, "faq_data/categories.yml", "  order: 2", "  order: 1"),
     "vanished-address": rename_without_redirect,
     "redirect-taken": lambda p: (p / CHANGE_PASSWORD).write_text(
         (p / CHANGE_PASSWORD).read_text(encoding="utf-8") + "redirect_from:\n  - account/new-device-login-email/\n",

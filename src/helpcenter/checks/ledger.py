@@ -118,6 +118,9 @@ def _vanished_message(url: str, help_center: HelpCenter) -> str:
     if moved and old.count("/") == 2:
         entry = moved[0]
         fix = f"add '{old}' to redirect_from in {entry.source} (the entry's new address is /{entry.url})"
+    elif old.count("/") == 1:
+        # A category's page: its visitors belong on the renamed category's page, not on one question.
+        fix = f"add '{old}' to redirect_from of the category that replaces it, in faq_data/categories.yml"
     else:
         fix = f"add '{old}' to redirect_from in the entry that replaces it"
     return (

@@ -16,13 +16,19 @@ class StaleEntry:
 
 
 def stale_entries(help_center: HelpCenter, days: int, today: date) -> dict[str, list[StaleEntry]]:
-    """Owner to the entries reviewed more than `days` days before `today`, oldest first; owners by name."""
+    """Owner to the entries reviewed more than `days` days before `today`, oldest first; owners by name.
+
+    "Support team" and "support  Team" are one owner, named as the first entry spells it.
+    """
     by_owner: dict[str, list[StaleEntry]] = {}
+    names: dict[str, str] = {}
     for entry in help_center.entries:
         age = (today - entry.reviewed).days
         if age > days:
-            by_owner.setdefault(entry.owner, []).append(StaleEntry(entry, age))
+            key = " ".join(entry.owner.casefold().split())
+            names.setdefault(key, entry.owner)
+            by_owner.setdefault(key, []).append(StaleEntry(entry, age))
     return {
-        owner: sorted(by_owner[owner], key=lambda stale: (-stale.age_days, stale.entry.source))
-        for owner in sorted(by_owner, key=str.casefold)
+        names[key]: sorted(by_owner[key], key=lambda stale: (-stale.age_days, stale.entry.source))
+        for key in sorted(by_owner)
     }

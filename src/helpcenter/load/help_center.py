@@ -14,7 +14,7 @@ from helpcenter.load.reader import Reader
 from helpcenter.load.references import (
     ENTRIES_FOLDER,
     RawEntry,
-    check_category_redirects,
+    check_categories,
     check_featured,
     check_references,
 )
@@ -45,11 +45,11 @@ def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple
     if not data_dir.is_dir():
         return None, [Problem(_shown(data_dir, root), 0, "", "the content folder does not exist")]
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
-    categories, category_redirect_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
+    categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
     raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
     check_references(settings, categories, raw_entries, entry_ids, problems)
-    check_category_redirects(
-        categories, category_redirect_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, problems
+    check_categories(
+        categories, category_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, problems
     )
     if settings is not None:
         check_featured(settings, settings_lines, _shown(data_dir / SETTINGS_FILE, root), entry_ids, problems)
@@ -78,7 +78,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     problems.extend(found)
     if document is None:
         return None, {}
-    reader = Reader(document.path, problems)
+    reader = Reader(document.path, problems, source=document.text)
     known_problems = len(problems)
     values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
     # Markup only: where links lead is not checked.
@@ -94,8 +94,10 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     ), lines
 
 
-def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[list[Category], dict[str, int]]:
-    """The categories that could be read, and the line of each category's redirect_from."""
+def _load_categories(
+    path: Path, root: Path, problems: list[Problem]
+) -> tuple[list[Category], dict[str, dict[str, int]]]:
+    """The categories that could be read, and the line of each field of each category."""
     shown = _shown(path, root)
     if not path.exists():
         problems.append(Problem(shown, 0, "", "missing: the categories file is required"))
@@ -104,12 +106,12 @@ def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[l
     problems.extend(found)
     if document is None:
         return [], {}
-    reader = Reader(shown, problems)
+    reader = Reader(shown, problems, source=document.text)
     if not isinstance(document.root, yaml.MappingNode):
         reader.problem(document.root, "", "expected one group of fields per category, each under its id")
         return [], {}
     categories = []
-    redirect_lines: dict[str, int] = {}
+    category_lines: dict[str, dict[str, int]] = {}
     for key_node, value_node in document.root.value:
         category_id = str(getattr(key_node, "value", ""))
         if not is_id(category_id):
@@ -118,10 +120,10 @@ def _load_categories(path: Path, root: Path, problems: list[Problem]) -> tuple[l
         values, lines = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
         if all(field.name in values for field in CATEGORY_FIELDS if field.required):
             categories.append(Category(id=category_id, **values))
-            redirect_lines[category_id] = lines.get("redirect_from", 0)
+            category_lines[category_id] = lines
     if not document.root.value:
         reader.problem(document.root, "", "no categories are defined; add at least one")
-    return categories, redirect_lines
+    return categories, category_lines
 
 
 def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[list[RawEntry], set[str]]:
@@ -178,7 +180,7 @@ def _load_entry(
     problems.extend(found)
     if document is None:
         return None
-    reader = Reader(shown, problems)
+    reader = Reader(shown, problems, source=document.text)
     values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
     if not all(field.name in values for field in ENTRY_FIELDS if field.required):
         return None

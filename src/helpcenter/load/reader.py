@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from helpcenter.load.fields import KIND_NAMES, Field, is_id, is_mail_url, is_web_url
+from helpcenter.load.text_traps import markdown_findings, scalar_findings
 from helpcenter.load.yaml_file import line_of
 from helpcenter.problems import Problem, did_you_mean
 
@@ -23,6 +24,8 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e]")
 
 _SCALAR_KINDS = frozenset(("text", "markdown", "date", "url", "integer"))
 _LIST_KINDS = frozenset(("text_list", "markdown_list"))
+# Kinds whose words are published: a comment or a folded line would cut or reshape them.
+_WORD_KINDS = frozenset(("text", "markdown"))
 
 
 @dataclass
@@ -35,6 +38,8 @@ class Reader:
     """The line each Markdown value starts on, by field name ('answer', 'steps[2]', 'home.intro')."""
     markdown: dict[str, str] = field(default_factory=dict)
     """Every Markdown value that was read, by field name, for the checks on its content."""
+    source: str = ""
+    """The file's text, for the slips that only its source shows (a ' #' that ends a value)."""
 
     def problem(self, node: yaml.Node | int, field: str, message: str) -> None:
         line = node if isinstance(node, int) else line_of(node)
@@ -111,7 +116,7 @@ class Reader:
             if not is_id(key):
                 self.problem(key_node, field_name, "a link name uses lower-case letters, digits and hyphens")
                 continue
-            address = self._read_scalar(value_node, target, field_name)
+            address = self._read_scalar(value_node, target, field_name, published=False)
             if address is None:
                 continue
             if not (is_web_url(address) or is_mail_url(address)):
@@ -121,7 +126,8 @@ class Reader:
             links[key] = address
         return links
 
-    def _read_scalar(self, node: yaml.Node, field: Field, name: str) -> Any:
+    def _read_scalar(self, node: yaml.Node, field: Field, name: str, published: bool = True) -> Any:
+        """The value of `node`; `published` is false for an address, whose words are never shown."""
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, name, f"expected {KIND_NAMES[field.kind]}, got {_describe(node)}")
             return None
@@ -145,10 +151,16 @@ class Reader:
                 "which changes how the text reads without showing; remove it"
             ))
             return None
+        if published and kind in _WORD_KINDS and field.pattern is None and self.source:
+            for line, message in scalar_findings(self.source, node, kind == "markdown", name):
+                self.problem(line, name, message)
         if kind == "markdown":
             # Only a Markdown value's line is needed: its checks report lines within it.
-            self.text_lines[name] = _first_text_line(node, raw)
+            first_line = self.text_lines[name] = _first_text_line(node, raw)
             self.markdown[name] = text
+            if node.style == "|":
+                for offset, message in markdown_findings(text):
+                    self.problem(first_line + offset, name, message)
         elif kind == "date":
             return self._read_date(node, text, name)
         elif kind == "integer":

@@ -56,16 +56,23 @@ def check_references(
                 f"the entry is in the folder '{raw.folder}' but its category is '{entry.category}'; "
                 f"move the file to faq_data/{ENTRIES_FOLDER}/{entry.category}/ or change the category"
             )))
-        for related in entry.related:
+        for field in ("related", "redirect_from"):
+            for repeated in _repeated(getattr(entry, field)):
+                problems.append(Problem(source, raw.lines[field], field, (
+                    f"'{repeated}' is listed twice; remove one of the two"
+                )))
+        for related in dict.fromkeys(entry.related):
             if related == entry.id:
                 problems.append(
                     Problem(source, raw.lines["related"], "related", "an entry cannot be related to itself")
                 )
             elif related not in entry_ids:
+                candidates = entry_ids - {entry.id} - set(entry.related)
+                hint = _missing_entry_hint(related, candidates, "remove it from the list")
                 problems.append(Problem(source, raw.lines["related"], "related", (
-                    f"no entry has the id '{related}'{did_you_mean(related, entry_ids)}"
+                    f"no entry has the id '{related}'{hint}"
                 )))
-        for old_url in entry.redirect_from:
+        for old_url in dict.fromkeys(entry.redirect_from):
             taken_by = urls.setdefault(old_url, source)
             if taken_by != source:
                 problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
@@ -77,19 +84,56 @@ def check_references(
                     hint = did_you_mean(link.name, links) or "; define it under 'links' in faq_data/settings.yml"
                     problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
             elif link.name not in entry_ids:
-                problems.append(Problem(source, link.line, link.field, (
-                    f"no entry has the id '{link.name}'{did_you_mean(link.name, entry_ids)}"
-                )))
+                hint = _missing_entry_hint(link.name, entry_ids - {entry.id}, "remove the link or point it at another")
+                problems.append(Problem(source, link.line, link.field, f"no entry has the id '{link.name}'{hint}"))
+    _check_titles(raw_entries, problems)
 
 
-def check_category_redirects(
+def _check_titles(raw_entries: list[RawEntry], problems: list[Problem]) -> None:
+    """Two questions with the same title cannot be told apart, by customers or by search engines."""
+    first_by_title: dict[str, RawEntry] = {}
+    for raw in raw_entries:
+        other = first_by_title.setdefault(" ".join(raw.entry.title.casefold().split()), raw)
+        if other is not raw and other.entry.id != raw.entry.id:  # a copy of an entry is reported by its id
+            problems.append(Problem(raw.entry.source, raw.lines["title"], "title", (
+                f"{other.entry.source} has the same title; make each question say what sets it apart"
+            )))
+
+
+def _repeated(items: tuple[str, ...]) -> list[str]:
+    """The items listed more than once, each named once, in the order of their second listing."""
+    seen: set[str] = set()
+    repeated: dict[str, None] = {}
+    for item in items:
+        if item in seen:
+            repeated[item] = None
+        seen.add(item)
+    return list(repeated)
+
+
+def _missing_entry_hint(name: str, candidates: set[str], remove: str) -> str:
+    """'did you mean' among entries that would make sense there, else what to do if the entry is gone."""
+    return did_you_mean(name, candidates) or f"; if that entry was retired, {remove}"
+
+
+def check_categories(
     categories: list[Category],
-    redirect_lines: dict[str, int],
+    category_lines: dict[str, dict[str, int]],
     shown: str,
     raw_entries: list[RawEntry],
     problems: list[Problem],
 ) -> None:
-    """A category's old address must not be the address, or old address, of anything else."""
+    """Each category has its own place on the home page, and its old addresses are no one else's."""
+    first_by_order: dict[int, Category] = {}
+    for category in categories:
+        other = first_by_order.setdefault(category.order, category)
+        if other is not category:
+            problems.append(Problem(shown, category_lines[category.id]["order"], f"{category.id}.order", (
+                f"the category '{other.id}' has the order {category.order} too; give each category its own number"
+            )))
+        for repeated in _repeated(category.redirect_from):
+            problems.append(Problem(shown, category_lines[category.id]["redirect_from"], f"{category.id}.redirect_from",
+                                    f"'{repeated}' is listed twice; remove one of the two"))
     urls: dict[str, str] = {category.url: f"the category '{category.id}'" for category in categories}
     for raw in raw_entries:
         urls[raw.entry.url] = raw.entry.source
@@ -99,7 +143,8 @@ def check_category_redirects(
         for old_url in category.redirect_from:
             taken_by = urls.setdefault(old_url, f"the category '{category.id}'")
             if taken_by != f"the category '{category.id}'":
-                problems.append(Problem(shown, redirect_lines[category.id], f"{category.id}.redirect_from", (
+                line = category_lines[category.id].get("redirect_from", 0)
+                problems.append(Problem(shown, line, f"{category.id}.redirect_from", (
                     f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
                 )))
 
@@ -107,8 +152,11 @@ def check_category_redirects(
 def check_featured(
     settings: Settings, lines: dict[str, int], shown: str, entry_ids: set[str], problems: list[Problem]
 ) -> None:
-    for featured in settings.featured:
+    for repeated in _repeated(settings.featured):
+        problems.append(
+            Problem(shown, lines["featured"], "featured", f"'{repeated}' is listed twice; remove one of the two")
+        )
+    for featured in dict.fromkeys(settings.featured):
         if featured not in entry_ids:
-            problems.append(Problem(shown, lines["featured"], "featured", (
-                f"no entry has the id '{featured}'{did_you_mean(featured, entry_ids)}"
-            )))
+            hint = _missing_entry_hint(featured, entry_ids - set(settings.featured), "remove it from the list")
+            problems.append(Problem(shown, lines["featured"], "featured", f"no entry has the id '{featured}'{hint}"))

@@ -40,6 +40,8 @@ class HelpCenterConfig(Config):
     """The ledger of published addresses, relative to mkdocs.yml; an empty value turns the ledger check off."""
     reuse_markdown = c.Type(bool, default=True)
     """Render the generated pages with one Markdown converter per build, reset between pages."""
+    show_topics = c.Type(bool, default=False)
+    """Show an entry's tags on its page as "Topics"; they are searchable either way."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
@@ -79,7 +81,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pages = render_pages(
-            self.help_center, self.templates_dir, config.use_directory_urls, config.mdx_configs.get("toc")
+            self.help_center, self.templates_dir, config.use_directory_urls, config.mdx_configs.get("toc"),
+            self.config.show_topics,
         )
         self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
         for page in pages:

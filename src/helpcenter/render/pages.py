@@ -70,9 +70,11 @@ class PageRenderer:
         environment: jinja2.Environment,
         use_directory_urls: bool = True,
         toc_settings: Mapping[str, Any] | None = None,
+        show_topics: bool = False,
     ) -> None:
         self.help_center = help_center
         self.use_directory_urls = use_directory_urls
+        self.show_topics = show_topics
         toc_settings = toc_settings or {}
         self.slugify: Callable[[str, str], str] = toc_settings.get("slugify") or markdown.extensions.toc.slugify
         self.separator: str = toc_settings.get("separator", "-")
@@ -177,7 +179,7 @@ class PageRenderer:
             steps_mark=STEPS_MARK,
         )
         after = self.templates["entry-after.html.j2"].render(
-            entry=entry, video=entry.video, thumbnail=thumbnail,
+            entry=entry, video=entry.video, thumbnail=thumbnail, show_topics=self.show_topics,
         )
         source = self.page_path(entry.src_uri)
         end = self.templates["entry-links.html.j2"].render(
@@ -199,9 +201,12 @@ def render_pages(
     override_dir: Path | None = None,
     use_directory_urls: bool = True,
     toc_settings: Mapping[str, Any] | None = None,
+    show_topics: bool = False,
 ) -> list[Page]:
-    """Every page; `toc_settings` are those of the toc extension in mkdocs.yml (its slugify and separator)."""
-    return PageRenderer(help_center, make_environment(override_dir), use_directory_urls, toc_settings).pages()
+    """Every page; `toc_settings` are those of the toc extension in mkdocs.yml (its slugify and separator),
+    `show_topics` shows each entry's tags on its page."""
+    environment = make_environment(override_dir)
+    return PageRenderer(help_center, environment, use_directory_urls, toc_settings, show_topics).pages()
 
 
 def _icon_shortcode(icon: str) -> str:
