@@ -179,6 +179,6 @@ def test_hand_written_redirect_rules_are_kept_and_pages_are_never_replaced(proje
     result = run_build(project)
     assert result.returncode == 1
     assert (
-        "docs/account/change-password.md is published at /account/change-password/, which is also an old address "
-        "of /account/update-password/ (redirect_from); remove one of the two"
+        "redirect_from: 'account/change-password/' is already the address of the hand-written page "
+        "docs/account/change-password.md; remove it from redirect_from"
     ) in result.stderr

@@ -23,7 +23,7 @@ class CheckResult:
 
 def check_content_and_ledger(data_dir: Path, docs_dir: Path, ledger_file: Path, project_root: Path) -> CheckResult:
     """The content's problems; when the content is valid, also the addresses that would vanish."""
-    help_center, problems = check_help_center(data_dir, project_root)
+    help_center, problems = check_help_center(data_dir, project_root, docs_dir)
     if help_center is None:
         return CheckResult(None, problems)
     ledger, problems = read_ledger(ledger_file, shown_path(ledger_file, project_root))

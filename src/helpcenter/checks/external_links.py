@@ -1,20 +1,19 @@
-"""Checking external addresses: concurrent requests with timeouts, retries, a per-host limit and a cache.
+"""Checking external addresses: concurrent requests with deadlines, retries, a per-host limit and a cache.
 
 Each address is asked for with HEAD, and with GET when HEAD is refused (some servers answer HEAD
 with 403, 404 or 405). Timeouts, connection errors, 429 and 5xx answers are retried with a growing
-pause. Addresses that answered well are remembered in a cache file for `max_age`, so a rerun asks
-again only for the broken and the new ones.
+pause; each try has its own deadline. Addresses that answered well are remembered in a cache file
+for `max_age`, so a rerun asks again only for the broken and the new ones.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import tempfile
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -43,7 +42,7 @@ class LinkResult:
 @dataclass(frozen=True)
 class CheckSettings:
     timeout: float = 10.0
-    """Seconds for each request (connect, and each read)."""
+    """Seconds for each request as a whole: connecting, sending, and reading the answer."""
     retries: int = 2
     """Further tries after a timeout, a connection error, 429 or 5xx."""
     concurrency: int = 8
@@ -117,41 +116,46 @@ class LinkCache:
 
 
 class ExternalLinkChecker:
-    """Checks many addresses over one connection pool, never more than `per_host` at once per host."""
+    """Checks many addresses over one connection pool, never more than `per_host` at once per host.
 
-    def __init__(self, settings: CheckSettings, client: httpx.Client | None = None) -> None:
+    Each request (HEAD, or the GET after a refused HEAD) runs under a deadline of `timeout` seconds
+    for all of it: connecting, sending, and reading the answer. The client's own timeouts bound each
+    step only, so a server that sends a byte now and then could otherwise hold a request for ever.
+    """
+
+    def __init__(self, settings: CheckSettings, client: httpx.AsyncClient | None = None) -> None:
         self.settings = settings
-        self.client = client or httpx.Client(
+        self.client = client or httpx.AsyncClient(
             timeout=settings.timeout,
             follow_redirects=True,
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"},
             limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
         )
-        self._host_limits: dict[str, threading.Semaphore] = {}
-        self._lock = threading.Lock()
+        self._running = asyncio.Semaphore(max(1, settings.concurrency))
+        self._host_limits: dict[str, asyncio.Semaphore] = {}
 
-    def close(self) -> None:
-        self.client.close()
+    async def close(self) -> None:
+        await self.client.aclose()
 
-    def check(self, url: str) -> LinkResult:
+    async def check(self, url: str) -> LinkResult:
         """One address, with retries; never raises for network trouble."""
         attempt = 0
         while True:
-            result, retry_after = self._try_once(url)
+            async with self._running:
+                result, retry_after = await self._try_once(url)
             if result.ok or attempt >= self.settings.retries or retry_after is None:
                 return result
-            time.sleep(min(max(retry_after, self.settings.backoff * 2 ** attempt), self.settings.max_wait))
+            await asyncio.sleep(min(max(retry_after, self.settings.backoff * 2 ** attempt), self.settings.max_wait))
             attempt += 1
 
-    def _try_once(self, url: str) -> tuple[LinkResult, float | None]:
+    async def _try_once(self, url: str) -> tuple[LinkResult, float | None]:
         """The result, and whether (after how long, at least) a retry may help."""
-        with self._host_limit(url):
+        async with self._host_limit(url):
             try:
-                response = self.client.head(url)
+                response = await self._within_timeout(self._head(url))
                 if response.status_code >= 400 and response.status_code not in _RETRY_STATUSES:
-                    with self.client.stream("GET", url) as streamed:
-                        response = streamed
-            except httpx.TimeoutException:
+                    response = await self._within_timeout(self._get(url))
+            except (httpx.TimeoutException, TimeoutError):
                 return LinkResult(url, False, None, f"timed out after {self.settings.timeout:g}s"), 0.0
             except httpx.TooManyRedirects:
                 return LinkResult(url, False, None, "too many redirects"), None
@@ -164,17 +168,27 @@ class ExternalLinkChecker:
         retry_after = _retry_after(response) if status in _RETRY_STATUSES else None
         return LinkResult(url, status < 400, status, detail), retry_after
 
-    def _host_limit(self, url: str) -> threading.Semaphore:
+    async def _within_timeout(self, request: Awaitable[httpx.Response]) -> httpx.Response:
+        return await asyncio.wait_for(request, self.settings.timeout)
+
+    async def _head(self, url: str) -> httpx.Response:
+        return await self.client.head(url)
+
+    async def _get(self, url: str) -> httpx.Response:
+        # Only the status counts: the body is never read, and closing the answer drops the connection.
+        async with self.client.stream("GET", url) as response:
+            return response
+
+    def _host_limit(self, url: str) -> asyncio.Semaphore:
         host = (urlsplit(url).hostname or "").lower()
-        with self._lock:
-            if host not in self._host_limits:
-                self._host_limits[host] = threading.Semaphore(self.settings.per_host)
-            return self._host_limits[host]
+        if host not in self._host_limits:
+            self._host_limits[host] = asyncio.Semaphore(self.settings.per_host)
+        return self._host_limits[host]
 
 
 def check_external(
     urls: Iterable[str], settings: CheckSettings, cache: LinkCache | None = None,
-    client: httpx.Client | None = None,
+    client: httpx.AsyncClient | None = None,
 ) -> Iterator[LinkResult]:
     """Results as they come in: cached ones first, then each checked one as it finishes."""
     pending = []
@@ -186,20 +200,58 @@ def check_external(
             pending.append(url)
     if not pending:
         return
-    checker = ExternalLinkChecker(settings, client)
+    loop = asyncio.new_event_loop()
     try:
-        with ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool:
-            futures = [pool.submit(checker.check, url) for url in pending]
-            for future in as_completed(futures):
-                result = future.result()
-                if cache is not None:
-                    cache.put(result)
-                yield result
+        finished: asyncio.Queue[LinkResult] = asyncio.Queue()
+        everything = loop.create_task(_check_all(pending, settings, client, finished))
+        for _ in pending:
+            # Running the loop until the next result lets every other request go on meanwhile.
+            result = loop.run_until_complete(_next_result(finished, everything))
+            if cache is not None:
+                cache.put(result)
+            yield result
+        loop.run_until_complete(everything)
     finally:
-        if client is None:
-            checker.close()
+        _cancel_all(loop)
+        loop.close()
         if cache is not None:
             cache.save()
+
+
+async def _check_all(
+    urls: list[str], settings: CheckSettings, client: httpx.AsyncClient | None, finished: asyncio.Queue[LinkResult],
+) -> None:
+    checker = ExternalLinkChecker(settings, client)
+
+    async def check_one(url: str) -> None:
+        await finished.put(await checker.check(url))
+
+    try:
+        await asyncio.gather(*(check_one(url) for url in urls))
+    finally:
+        if client is None:
+            await checker.close()
+
+
+async def _next_result(finished: asyncio.Queue[LinkResult], everything: asyncio.Task[None]) -> LinkResult:
+    """The next result; an error that ended the checks is raised rather than waited on for ever."""
+    waiting = asyncio.ensure_future(finished.get())
+    await asyncio.wait({waiting, everything}, return_when=asyncio.FIRST_COMPLETED)
+    if waiting.done():
+        return waiting.result()
+    waiting.cancel()
+    everything.result()
+    raise RuntimeError("the external link checks ended before every result came in")
+
+
+def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:
+    """Stop what is still under way (when the caller stops early), closing its connections."""
+    tasks = asyncio.all_tasks(loop)
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_asyncgens())
 
 
 def _retry_after(response: httpx.Response) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcenter.load.site_addresses import handwritten_urls
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
 
@@ -22,7 +23,6 @@ HEADER = """\
 # `helpcenter ledger --update` and commit this file. See CONTRIBUTING.md.
 """
 UPDATE_HINT = "run 'helpcenter ledger --update' and commit published-urls.txt"
-_SKIPPED_PAGES = {"404.md"}
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,6 @@ def published_urls(help_center: HelpCenter, docs_dir: Path) -> dict[str, str]:
     for entry in help_center.entries:
         for old_url in entry.redirect_from:
             urls["/" + old_url] = f"a redirect in {entry.source}"
-    return urls
-
-
-def handwritten_urls(docs_dir: Path) -> dict[str, str]:
-    """The addresses of the Markdown pages under docs/, as MkDocs publishes them with directory URLs."""
-    urls: dict[str, str] = {}
-    if not docs_dir.is_dir():
-        return urls
-    for page in sorted(docs_dir.rglob("*.md")):
-        relative = page.relative_to(docs_dir)
-        if any(part.startswith(".") for part in relative.parts) or relative.as_posix() in _SKIPPED_PAGES:
-            continue
-        folder = relative.parent.as_posix()
-        prefix = "/" if folder == "." else f"/{folder}/"
-        url = prefix if relative.stem in ("index", "README") else f"{prefix}{relative.stem}/"
-        urls[url] = f"{docs_dir.name}/{relative.as_posix()}"
     return urls
 
 

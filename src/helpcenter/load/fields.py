@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -40,9 +41,13 @@ class Field:
     pattern_hint: str = ""
 
     def matches(self, text: str) -> bool:
-        return self.pattern is None or re.fullmatch(self.pattern, text) is not None
+        return self.pattern is None or self._compiled.fullmatch(text) is not None
 
-    @property
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern or "")
+
+    @cached_property
     def item(self) -> Field:
         """The field each item of a list field is read as."""
         return Field(self.name, "markdown" if self.kind == "markdown_list" else "text", True, self.description,

@@ -18,6 +18,7 @@ from helpcenter.load.references import (
     check_featured,
     check_references,
 )
+from helpcenter.load.site_addresses import taken_addresses
 from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from helpcenter.load.video import parse_video_url
 from helpcenter.load.yaml_file import line_of, read_yaml
@@ -30,16 +31,21 @@ ENTRY_SUFFIXES = (".yml", ".yaml")
 _REQUIRED_ENTRY_FIELDS = frozenset(field.name for field in ENTRY_FIELDS if field.required)
 
 
-def load_help_center(data_dir: Path, project_root: Path | None = None) -> HelpCenter:
+def load_help_center(data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None) -> HelpCenter:
     """Read and validate every file under `data_dir`; raise `ContentError` listing all problems."""
-    help_center, problems = check_help_center(data_dir, project_root)
+    help_center, problems = check_help_center(data_dir, project_root, docs_dir)
     if problems or help_center is None:
         raise ContentError(problems)
     return help_center
 
 
-def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple[HelpCenter | None, list[Problem]]:
-    """The help center in `data_dir`, or None and every problem found in it, sorted."""
+def check_help_center(
+    data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None
+) -> tuple[HelpCenter | None, list[Problem]]:
+    """The help center in `data_dir`, or None and every problem found in it, sorted.
+
+    With `docs_dir`, no page of the content may take the address of a hand-written page there.
+    """
     root = project_root or data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -47,9 +53,10 @@ def check_help_center(data_dir: Path, project_root: Path | None = None) -> tuple
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
     categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
     raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
-    check_references(settings, categories, raw_entries, entry_ids, problems)
+    taken = taken_addresses(docs_dir)
+    check_references(settings, categories, raw_entries, entry_ids, taken, problems)
     check_categories(
-        categories, category_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, problems
+        categories, category_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, taken, problems
     )
     if settings is not None:
         check_featured(settings, settings_lines, _shown(data_dir / SETTINGS_FILE, root), entry_ids, problems)
@@ -139,16 +146,18 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
     entry_ids: set[str] = set()
     shown_folder = _shown(folder, root)
     for relative_folder, name in _visible_files(folder, root, problems):
-        path = folder / relative_folder / name
-        shown = f"{shown_folder}/{name}" if relative_folder == "." else f"{shown_folder}/{relative_folder}/{name}"
-        if path.suffix not in ENTRY_SUFFIXES or not path.stem:
+        # Plain strings: pathlib's objects, made for each of thousands of files, would cost more than reading them.
+        inside = name if relative_folder == "." else f"{relative_folder}/{name}"
+        path, shown = os.path.join(folder, inside), f"{shown_folder}/{inside}"
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
             problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
             continue
-        if not is_id(path.stem):
+        if not is_id(stem):
             problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
             continue
-        entry_ids.add(path.stem)
-        raw = _load_entry(path, path.stem, shown, relative_folder, root, problems)
+        entry_ids.add(stem)
+        raw = _load_entry(path, stem, shown, relative_folder, root, problems)
         if raw is not None:
             entries.append(raw)
     return entries, entry_ids
@@ -173,7 +182,7 @@ def _visible_files(folder: Path, root: Path, problems: list[Problem]) -> list[tu
 
 
 def _load_entry(
-    path: Path, entry_id: str, shown: str, relative_folder: str, root: Path, problems: list[Problem]
+    path: str, entry_id: str, shown: str, relative_folder: str, root: Path, problems: list[Problem]
 ) -> RawEntry | None:
     """The entry in the file at `path`, whose name `entry_id` is a valid id."""
     document, found = read_yaml(path, shown, root)

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 _INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# A label holds no bracket (as for Markdown): a label reaching past a `[` to some later `]` made the
+# expression read the rest of the text from every line that starts with `[`.
+_REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 

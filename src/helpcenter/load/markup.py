@@ -17,9 +17,10 @@ a reference definition, an attribute list) are checked in the source as well.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -63,6 +64,8 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role"})
 """Plus every `aria-*` attribute."""
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "link", "entry"})
+MAX_FINDINGS = 100
+"""Problems reported for one field before its check stops."""
 _CONTROL_AND_SPACE = "".join(map(chr, range(0x21)))
 _SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript"})
 _PICTURE_PATH = re.compile(r"(\.\./)*[A-Za-z0-9_][A-Za-z0-9_./-]*\.(png|jpe?g|gif|webp|avif|svg)", re.IGNORECASE)
@@ -141,23 +144,32 @@ def link_findings(links: list[PlainLink]) -> list[Finding]:
 
 def rendered_findings(text: str, context: Context = "block") -> list[Finding]:
     """The findings for `text` from what Markdown makes of it: the thorough path of `markdown_findings`."""
-    source_lines = text.split("\n")
+    source_lines = _SourceLines(text)
     findings = _unclosed_findings(text)
+    if findings:
+        return findings  # the rest of the text would be read as part of the tag
     converter = _converter()
     converter.reset()
     rendered = converter.convert(_in_context(text, context))
     scan = scan_html(rendered)
-    for _offset, snippet in scan.markup:
+    for _offset, snippet in scan.markup[:MAX_FINDINGS]:
         findings.append(Finding(_line_containing(source_lines, [snippet[:4]]), (
             f"'{snippet}' is not allowed: HTML comments and declarations are not supported; remove it"
         )))
     for tag in scan.tags:
+        if len(findings) >= MAX_FINDINGS:
+            break
         findings.extend(_tag_findings(tag, source_lines))
     for link, _title in converter.references.values():
         message = url_problem(link, "href")
-        if message:
+        if message and len(findings) < MAX_FINDINGS:
             findings.append(Finding(_line_containing(source_lines, [link]), message))
-    findings.extend(_attribute_list_findings(source_lines, findings))
+    findings.extend(_attribute_list_findings(source_lines.lines, findings))
+    if len(findings) >= MAX_FINDINGS:
+        # Finding the line of each problem reads the text again: past this many, the rest waits.
+        findings.append(Finding(max(finding.line_offset for finding in findings), (
+            f"the check stopped after {MAX_FINDINGS} problems in this field; fix these and run it again"
+        )))
     return _dedupe(findings)
 
 
@@ -218,7 +230,7 @@ def url_scheme(url: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _tag_findings(tag: Tag, source_lines: list[str]) -> list[Finding]:
+def _tag_findings(tag: Tag, source_lines: _SourceLines) -> list[Finding]:
     if tag.end:
         return []
     allowed = ALLOWED_TAGS.get(tag.name)
@@ -269,7 +281,6 @@ def _unclosed_findings(text: str) -> list[Finding]:
     ))]
 
 
-_ATTRIBUTE_LIST = re.compile(r"\{:?([^}\n]*)\}")
 _NEVER_ALLOWED = frozenset({"style", "srcdoc", "formaction", "action", "srcset", "xlink:href"})
 
 
@@ -279,10 +290,12 @@ def _attribute_list_findings(source_lines: list[str], found: list[Finding]) -> l
     The rendered text shows the attribute lists that apply within the field; this also catches one
     that applies only once the field stands in its page (after the template's own markup).
     """
-    findings = []
+    findings: list[Finding] = []
     for offset, line in enumerate(source_lines):
-        for match in _ATTRIBUTE_LIST.finditer(line):
-            attributes, _ = get_attrs_and_remainder(match.group(1))
+        for content in _attribute_lists(line):
+            if len(found) + len(findings) >= MAX_FINDINGS:
+                return findings
+            attributes, _ = get_attrs_and_remainder(content)
             for name, value in attributes:
                 name = name.lower()
                 if any(finding.line_offset == offset and f"'{name}'" in finding.message for finding in found):
@@ -297,14 +310,52 @@ def _attribute_list_findings(source_lines: list[str], found: list[Finding]) -> l
     return findings
 
 
-def _line_containing(source_lines: list[str], needles: Iterable[str]) -> int:
+def _attribute_lists(line: str) -> Iterator[str]:
+    """What stands between the braces of each `{...}` (or `{:...}`) of a line, as `\\{:?([^}]*)\\}` finds them.
+
+    Written out because that expression, tried at each `{` of a line without a `}`, reads the rest
+    of the line each time.
+    """
+    position = 0
+    while (start := line.find("{", position)) >= 0:
+        end = line.find("}", start)
+        if end < 0:
+            return
+        yield line[start + 2 if line.startswith("{:", start) else start + 1 : end]
+        position = end + 1
+
+
+class _SourceLines:
+    """The lines of a text, lower-cased once for `_line_containing`, which is asked for every finding."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.lowered = text.lower()
+        self._starts: list[int] | None = None
+        self._decoded: list[str] | None = None
+
+    def line_of(self, position: int) -> int:
+        if self._starts is None:
+            self._starts = [0]
+            self._starts.extend(match.end() for match in re.finditer("\n", self.lowered))
+        return bisect.bisect_right(self._starts, position) - 1
+
+    def decoded(self) -> list[str]:
+        if self._decoded is None:
+            self._decoded = [html.unescape(line).lower() for line in self.lines]
+        return self._decoded
+
+
+def _line_containing(source_lines: _SourceLines, needles: Iterable[str]) -> int:
     """The first line holding one of `needles` (as written, or with character references decoded)."""
     wanted = [needle.lower() for needle in needles if needle and needle.strip()]
-    for decode in (False, True):
-        for offset, line in enumerate(source_lines):
-            text = (html.unescape(line) if decode else line).lower()
-            if any(needle in text for needle in wanted):
-                return offset
+    # A line never holds a line break, so a needle with one is found only once decoded.
+    found = [source_lines.lowered.find(needle) for needle in wanted if "\n" not in needle]
+    if any(position >= 0 for position in found):
+        return source_lines.line_of(min(position for position in found if position >= 0))
+    for offset, text in enumerate(source_lines.decoded()):
+        if any(needle in text for needle in wanted):
+            return offset
     return 0
 
 

@@ -21,6 +21,8 @@ _CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 # mark, and the bidirectional embeddings and overrides. (Joiners, direction marks and isolates stay:
 # Arabic, Hebrew, Persian and Indic text use them.)
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e]")
+# Both, looked for in one pass over each value.
+_UNWANTED = re.compile(f"{_CONTROL_CHARACTER.pattern}|{_INVISIBLE.pattern}")
 
 _SCALAR_KINDS = frozenset(("text", "markdown", "date", "url", "integer"))
 _LIST_KINDS = frozenset(("text_list", "markdown_list"))
@@ -137,15 +139,14 @@ class Reader:
             return self._empty(node, name, field)
         kind = field.kind
         text = stripped if kind != "markdown" else raw.strip("\n")
-        control = _CONTROL_CHARACTER.search(text)
-        if control:
+        unwanted = _UNWANTED.search(text)
+        if unwanted and _CONTROL_CHARACTER.match(unwanted.group()):
             self.problem(node, name, (
-                f"contains the control character U+{ord(control.group()):04X}, which cannot be shown; remove it"
+                f"contains the control character U+{ord(unwanted.group()):04X}, which cannot be shown; remove it"
             ))
             return None
-        invisible = _INVISIBLE.search(text)
-        if invisible:
-            character = invisible.group()
+        if unwanted:
+            character = unwanted.group()
             self.problem(node, name, (
                 f"contains the invisible character U+{ord(character):04X} ({unicodedata.name(character, 'unnamed')}), "
                 "which changes how the text reads without showing; remove it"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpcenter.load.markdown_fields import NamedLink
+from helpcenter.load.site_addresses import site_folder
 from helpcenter.model import Category, Entry, Settings
 from helpcenter.problems import Problem, did_you_mean
 
@@ -27,8 +28,10 @@ def check_references(
     categories: list[Category],
     raw_entries: list[RawEntry],
     entry_ids: set[str],
+    taken: dict[str, str],
     problems: list[Problem],
 ) -> None:
+    """`taken`: site paths ('contact/') that hand-written pages have, and which page has each."""
     category_ids = {category.id for category in categories}
     first_by_id: dict[str, RawEntry] = {}
     for raw in raw_entries:
@@ -39,7 +42,8 @@ def check_references(
                 "rename one of the files"
             )))
     links = settings.links if settings else None
-    urls = {category.url: f"the category '{category.id}'" for category in categories}
+    urls = dict(taken)
+    urls.update({category.url: f"the category '{category.id}'" for category in categories})
     urls.update({raw.entry.url: raw.entry.source for raw in raw_entries})
     for raw in raw_entries:
         entry = raw.entry
@@ -72,9 +76,25 @@ def check_references(
                 problems.append(Problem(source, raw.lines["related"], "related", (
                     f"no entry has the id '{related}'{hint}"
                 )))
+        if entry.id == "index":
+            problems.append(Problem(source, 1, "", (
+                "'index' is the name of the category's own page; rename the file"
+            )))
+        if entry.url in taken:
+            problems.append(Problem(source, 1, "", (
+                f"/{entry.url} is the address of {taken[entry.url]}; rename one of the two"
+            )))
         for old_url in dict.fromkeys(entry.redirect_from):
             taken_by = urls.setdefault(old_url, source)
-            if taken_by != source:
+            if old_url == entry.url:
+                problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
+                    f"'{old_url}' is this entry's own address; remove it from redirect_from"
+                )))
+            elif site_folder(old_url):
+                problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
+                    f"'{old_url}' is inside {site_folder(old_url)}; remove it from redirect_from"
+                )))
+            elif taken_by != source:
                 problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
                     f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
                 )))
@@ -121,9 +141,17 @@ def check_categories(
     category_lines: dict[str, dict[str, int]],
     shown: str,
     raw_entries: list[RawEntry],
+    taken: dict[str, str],
     problems: list[Problem],
 ) -> None:
-    """Each category has its own place on the home page, and its old addresses are no one else's."""
+    """Each category has its own place on the home page and its own address, and its old addresses are
+    no one else's."""
+    for category in categories:
+        owner = taken.get(category.url) or site_folder(category.url)
+        if owner:
+            problems.append(Problem(shown, category_lines[category.id].get("title", 0), category.id, (
+                f"the category's address /{category.url} is the address of {owner}; choose another id"
+            )))
     first_by_order: dict[int, Category] = {}
     for category in categories:
         other = first_by_order.setdefault(category.order, category)
@@ -134,7 +162,8 @@ def check_categories(
         for repeated in _repeated(category.redirect_from):
             problems.append(Problem(shown, category_lines[category.id]["redirect_from"], f"{category.id}.redirect_from",
                                     f"'{repeated}' is listed twice; remove one of the two"))
-    urls: dict[str, str] = {category.url: f"the category '{category.id}'" for category in categories}
+    urls = dict(taken)
+    urls.update({category.url: f"the category '{category.id}'" for category in categories})
     for raw in raw_entries:
         urls[raw.entry.url] = raw.entry.source
         for old_url in raw.entry.redirect_from:
@@ -142,6 +171,8 @@ def check_categories(
     for category in categories:
         for old_url in category.redirect_from:
             taken_by = urls.setdefault(old_url, f"the category '{category.id}'")
+            if site_folder(old_url):
+                taken_by = site_folder(old_url) or ""
             if taken_by != f"the category '{category.id}'":
                 line = category_lines[category.id].get("redirect_from", 0)
                 problems.append(Problem(shown, line, f"{category.id}.redirect_from", (

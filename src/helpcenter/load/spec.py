@@ -11,7 +11,7 @@ ID_HINT = "lower-case letters, digits and single hyphens, such as 'reset-2fa'"
 # would add a query (a hidden Bcc, a subject) to every mailto: link.
 EMAIL_PATTERN = r"[^@\s<>\"'()\[\]\\,;:?&=%#/]+@[^@\s<>\"'()\[\]\\,;:?&=%#/]+\.[^@\s<>\"'()\[\]\\,;:?&=%#/]+"
 VIDEO_URL_HINT = "a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... or https://vimeo.com/123"
-REDIRECT_PATTERN = r"[a-z0-9][a-z0-9/_-]*/"
+REDIRECT_PATTERN = r"[a-z0-9_-]+(/[a-z0-9_-]+)*/"
 REDIRECT_HINT = "a site path without the domain that ends with '/', such as 'account/old-question/'"
 
 THUMBNAIL_PATTERN = r"(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(png|jpg|jpeg|webp|avif|gif|svg)"

@@ -86,7 +86,7 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
     link) lies in that folder: content comes from pull requests, and a link to `/etc/passwd`, a
     device or a pipe must be neither read nor quoted.
     """
-    refusal = _refusal(Path(file), inside)
+    refusal = _refusal(file, inside)
     if refusal is not None:
         return None, [Problem(shown_path, 0, "", refusal)]
     try:
@@ -135,7 +135,7 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
         return None, [_empty_file(shown_path)]
-    problems = _structure_problems(shown_path, root)
+    problems = _structure_problems(shown_path, root, may_hide_content="&" in text or "!" in text or "<<" in text)
     if problems:
         return None, problems
     return YamlFile(shown_path, root, text), []
@@ -145,7 +145,7 @@ def _empty_file(path: str) -> Problem:
     return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
 
 
-def _refusal(file: Path, inside: Path | None) -> str | None:
+def _refusal(file: Path | str, inside: Path | None) -> str | None:
     """Why the file is not read, or None to read it."""
     try:
         status = os.lstat(file)
@@ -163,9 +163,15 @@ def _refusal(file: Path, inside: Path | None) -> str | None:
 def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
     """The file's size and bytes, or no bytes if it is over the limit (then only the limit is read)."""
     with open(file, "rb") as stream:
-        data = stream.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            return max(os.fstat(stream.fileno()).st_size, len(data)), None
+        size = os.fstat(stream.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            return size, None
+        # A read of the size it reports, and one byte more: that byte shows a file that grew since.
+        data = stream.read(size + 1)
+        if len(data) > size:
+            data += stream.read(MAX_FILE_BYTES + 1 - len(data))
+            if len(data) > MAX_FILE_BYTES:
+                return len(data), None
     return len(data), data
 
 
@@ -217,14 +223,28 @@ def _character_problem(path: str, error: yaml.reader.ReaderError, text: str) -> 
     ))
 
 
-def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
-    """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content."""
+def _structure_problems(path: str, root: yaml.Node, may_hide_content: bool = True) -> list[Problem]:
+    """Duplicate keys, aliases and custom tags: all rejected, as each can lose or hide content.
+
+    Without `may_hide_content` (the text holds no '&', '!' or '<<', so no anchor, tag or merge key),
+    only repeated keys are looked for.
+    """
     problems: list[Problem] = []
     seen: set[int] = set()
     aliased: set[int] = set()
     stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
+        if not may_hide_content:
+            if isinstance(node, yaml.MappingNode):
+                keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+                if len(set(keys)) != len(keys):
+                    problems.extend(_repeated_keys(path, node))
+                for key, value in node.value:
+                    stack.extend(part for part in (value, key) if not isinstance(part, yaml.ScalarNode))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(item for item in node.value if not isinstance(item, yaml.ScalarNode))
+            continue
         if id(node) in seen:  # an alias: the same node a second time
             if id(node) not in aliased:
                 aliased.add(id(node))
@@ -240,23 +260,30 @@ def _structure_problems(path: str, root: yaml.Node) -> list[Problem]:
                         f"YAML tags such as '{_shown_tag(node.tag)}' are not supported; remove it")
             )
         if isinstance(node, yaml.MappingNode):
-            first_key: dict[str, yaml.Node] = {}
+            problems.extend(_repeated_keys(path, node))
             for key, value in node.value:
                 if key.tag == _MERGE_TAG:
                     problems.append(
                         Problem(path, line_of(key), "", "merge keys (<<) are not supported; write the fields out")
                     )
                     continue
-                if isinstance(key, yaml.ScalarNode):
-                    name = str(key.value)
-                    if name in first_key:
-                        problems.append(Problem(path, line_of(key), name, (
-                            f"duplicate key: '{name}' is already set on line {line_of(first_key[name])}; "
-                            "keep one of the two"
-                        )))
-                    else:
-                        first_key[name] = key
                 stack.extend((value, key))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
+    return problems
+
+
+def _repeated_keys(path: str, node: yaml.MappingNode) -> list[Problem]:
+    """A key written twice in one group of fields: YAML would keep the last value and lose the first."""
+    problems = []
+    first_key: dict[str, yaml.Node] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE_TAG:
+            name = str(key.value)
+            if name in first_key:
+                problems.append(Problem(path, line_of(key), name, (
+                    f"duplicate key: '{name}' is already set on line {line_of(first_key[name])}; keep one of the two"
+                )))
+            else:
+                first_key[name] = key
     return problems

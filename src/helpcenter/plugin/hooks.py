@@ -64,7 +64,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.data_dir = project_root / self.config.data_dir
         self.templates_dir = project_root / self.config.templates_dir
         try:
-            self.help_center: HelpCenter = load_help_center(self.data_dir, project_root)
+            self.help_center: HelpCenter = load_help_center(self.data_dir, project_root, Path(config.docs_dir))
         except ContentError as error:
             raise PluginError("The help-center content has problems:\n" + error.report()) from None
         if config.nav is None:
