@@ -103,7 +103,7 @@ ANSWER_VERDICTS: dict[str, str | None] = {
     "javascript:alert(76) written as text": None,
     "\";alert(77);// '-alert(77)-' </script>": None,
     "[a normal link](https://example.com/?q=%3Cscript%3E)": None,
-    "[click](//evil.example/79)": None,
+    "[click](//evil.example/79)": "is not an address the site can find",
     "<img/src=x/onerror=alert(80)>": PICTURE,
 }
 

@@ -46,7 +46,9 @@ def main() -> None:
               help="'github' prints GitHub Actions annotations, so each problem shows on its line in a pull request.")
 def check(data_dir: Path, docs_dir: Path, ledger_file: Path, output_format: str) -> None:
     _require_the_root(data_dir)
-    result = check_content_and_ledger(data_dir, docs_dir, ledger_file, Path.cwd())
+    from helpcenter.plugin.theme_icons import icon_problem
+
+    result = check_content_and_ledger(data_dir, docs_dir, ledger_file, Path.cwd(), icon_problem)
     github = output_format == "github"
     for problem in result.problems:
         click.echo(github_annotation(problem) if github else str(problem))
@@ -223,7 +225,9 @@ def stale(days: int, today: datetime | None, data_dir: Path) -> None:
 @LEDGER_OPTION
 def ledger(update: bool, data_dir: Path, docs_dir: Path, ledger_file: Path) -> None:
     _require_the_root(data_dir)
-    result = check_content_and_ledger(data_dir, docs_dir, ledger_file, Path.cwd())
+    from helpcenter.plugin.theme_icons import icon_problem
+
+    result = check_content_and_ledger(data_dir, docs_dir, ledger_file, Path.cwd(), icon_problem)
     shown = shown_path(ledger_file, Path.cwd())
     if result.help_center is None:
         _fail_with(result.problems)

@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import FIXTURE
+from conftest import FIXTURE, run_build
 from helpcenter.annotations import escape_data, escape_property, github_annotation
 from helpcenter.cli import main
 from helpcenter.new_entry import entry_id_from_question
@@ -420,3 +420,22 @@ def test_check_warns_of_each_example_value_still_in_place(in_project: Path) -> N
     ]
     github = run("check", "--format", "github")
     assert "::warning file=faq_data/settings.yml,line=13,title=Example value::still an example value" in github.stdout
+
+
+@pytest.mark.parametrize("icon, hint", [
+    ("material/acount-circle", " (did you mean 'material/account-circle'?)"),
+    ("material/shield-kee", " (did you mean 'material/shield-key'?)"),
+    ("octicons/zzzzzzzzzz", "; see the icon search at "
+                            "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/"),
+])
+def test_an_icon_the_theme_does_not_have_is_refused_by_check_and_build(in_project: Path, icon: str, hint: str) -> None:
+    categories = in_project / "faq_data/categories.yml"
+    text = categories.read_text(encoding="utf-8")
+    first_icon = next(line for line in text.splitlines() if line.strip().startswith("icon:"))
+    categories.write_text(text.replace(first_icon, f"  icon: {icon}", 1), encoding="utf-8")
+    line = text.splitlines().index(first_icon) + 1
+    result = run("check")
+    assert result.exit_code == 1
+    assert f"faq_data/categories.yml:{line}: two-factor.icon: the theme has no icon '{icon}'{hint}" in result.stdout
+    build = run_build(in_project)
+    assert build.returncode == 1 and f"the theme has no icon '{icon}'" in build.stderr

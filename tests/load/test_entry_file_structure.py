@@ -77,7 +77,7 @@ def test_links_that_lead_nowhere_are_reported_on_their_own_lines(tmp_path: Path)
         f"{PATH}:15: steps[2]: malformed web address 'https://localhost'",
         f"{PATH}:15: steps[2]: no link is named 'nothing'; define it under 'links' in faq_data/settings.yml",
         f"{PATH}:16: steps[2]: unsupported link 'ftp:x.example.com': "
-        "use https://..., mailto:..., link:NAME or entry:ID",
+        "use https://..., mailto:..., link:NAME, entry:ID or page:NAME",
     ]
 
 

@@ -76,7 +76,8 @@ CASES = {
     ),
     "misspelt scheme in the answer": (
         ENTRY.replace("link:support", "htps://example.com"),
-        f"{PATH}:8: answer: unsupported link 'htps://example.com': use https://..., mailto:..., link:NAME or entry:ID",
+        f"{PATH}:8: answer: unsupported link 'htps://example.com': use https://..., mailto:..., link:NAME, "
+        "entry:ID or page:NAME",
     ),
     "video that is not YouTube or Vimeo": (
         ENTRY + VIDEO.format(url="https://example.com/v"),
@@ -251,7 +252,7 @@ def test_an_address_written_over_several_lines_is_shown_on_one(tmp_path: Path) -
     entry = ENTRY.replace("[contact us](link:support)", "[contact us](x-y\n  title: T\n  link:support)")
     assert problems_for(tmp_path, {"account/log-in": entry}) == [
         f"{PATH}:7: answer: unsupported link 'x-y title: T link:support': "
-        "use https://..., mailto:..., link:NAME or entry:ID"
+        "use https://..., mailto:..., link:NAME, entry:ID or page:NAME"
     ]
 
 

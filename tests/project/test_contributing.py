@@ -73,6 +73,13 @@ MISTAKES: dict[str, Callable[[Path], None]] = {
                                  "  like to receive a letter with further instructions. See [2FA](entry:reset-2f).\n"),
     "web-address": lambda p: edit(p, CHANGE_PASSWORD, "  like to receive a letter with further instructions.\n",
                                   "  like to receive a letter with further instructions. See [our blog](htps://blog.example.com/).\n"),
+    "address-without-scheme": lambda p: edit(
+        p, CHANGE_PASSWORD, "  like to receive a letter with further instructions.\n",
+        "  like to receive a letter with further instructions. See [this page](/two-factor/reset-2fa/).\n"),
+    "missing-picture": lambda p: edit(p, CHANGE_PASSWORD, "  like to receive a letter with further instructions.\n",
+                                      "  like to receive a letter with further instructions. "
+                                      "![The login screen](assets/pictures/login.png)\n"),
+    "icon": lambda p: edit(p, "faq_data/categories.yml", "material/account-circle", "material/acount-circle"),
     "video": lambda p: edit(p, RESET_2FA, "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
                             "https://www.example.com/videos/reset-2fa.mp4"),
     "duplicate-key": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27\n",

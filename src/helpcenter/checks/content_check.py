@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcenter.checks.ledger import new_urls, published_urls, read_ledger, vanished_url_problems
-from helpcenter.load.help_center import check_help_center
+from helpcenter.load.help_center import IconCheck, check_help_center
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
 
@@ -21,9 +21,11 @@ class CheckResult:
     """Published addresses that the ledger does not list yet: noted, not a problem."""
 
 
-def check_content_and_ledger(data_dir: Path, docs_dir: Path, ledger_file: Path, project_root: Path) -> CheckResult:
+def check_content_and_ledger(
+    data_dir: Path, docs_dir: Path, ledger_file: Path, project_root: Path, icon_problem: IconCheck | None = None
+) -> CheckResult:
     """The content's problems; when the content is valid, also the addresses that would vanish."""
-    help_center, problems = check_help_center(data_dir, project_root, docs_dir)
+    help_center, problems = check_help_center(data_dir, project_root, docs_dir, icon_problem)
     if help_center is None:
         return CheckResult(None, problems)
     ledger, problems = read_ledger(ledger_file, shown_path(ledger_file, project_root))

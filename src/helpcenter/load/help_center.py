@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,36 +26,45 @@ from helpcenter.load.yaml_file import line_of, read_yaml
 from helpcenter.model import Category, Contact, Entry, HelpCenter, Settings, Video
 from helpcenter.problems import ContentError, Problem
 
+IconCheck = Callable[[str], "str | None"]
+"""Why an icon name is no icon of the theme, or None if it is one."""
+
 SETTINGS_FILE = "settings.yml"
 CATEGORIES_FILE = "categories.yml"
 ENTRY_SUFFIXES = (".yml", ".yaml")
 _REQUIRED_ENTRY_FIELDS = frozenset(field.name for field in ENTRY_FIELDS if field.required)
 
 
-def load_help_center(data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None) -> HelpCenter:
+def load_help_center(
+    data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None,
+    icon_problem: IconCheck | None = None,
+) -> HelpCenter:
     """Read and validate every file under `data_dir`; raise `ContentError` listing all problems."""
-    help_center, problems = check_help_center(data_dir, project_root, docs_dir)
+    help_center, problems = check_help_center(data_dir, project_root, docs_dir, icon_problem)
     if problems or help_center is None:
         raise ContentError(problems)
     return help_center
 
 
 def check_help_center(
-    data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None
+    data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None,
+    icon_problem: IconCheck | None = None,
 ) -> tuple[HelpCenter | None, list[Problem]]:
     """The help center in `data_dir`, or None and every problem found in it, sorted.
 
-    With `docs_dir`, no page of the content may take the address of a hand-written page there.
+    With `docs_dir`, no page of the content may take the address of a hand-written page there, and
+    links to its pages and pictures must lead to its files; `icon_problem` says why a category's
+    icon is not one of the theme's (the theme is the plugin's to know).
     """
     root = project_root or data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():
         return None, [Problem(_shown(data_dir, root), 0, "", "the content folder does not exist")]
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
-    categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems)
+    categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems, icon_problem)
     raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
     taken = taken_addresses(docs_dir)
-    check_references(settings, categories, raw_entries, entry_ids, taken, problems)
+    check_references(settings, categories, raw_entries, entry_ids, taken, problems, docs_dir)
     check_categories(
         categories, category_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, taken, problems
     )
@@ -102,7 +112,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
 
 
 def _load_categories(
-    path: Path, root: Path, problems: list[Problem]
+    path: Path, root: Path, problems: list[Problem], icon_problem: IconCheck | None = None
 ) -> tuple[list[Category], dict[str, dict[str, int]]]:
     """The categories that could be read, and the line of each field of each category."""
     shown = _shown(path, root)
@@ -125,6 +135,9 @@ def _load_categories(
             reader.problem(key_node, category_id, f"a category id uses {ID_HINT}")
             continue
         values, lines = reader.read_mapping(value_node, CATEGORY_FIELDS, f"{category_id}.")
+        message = icon_problem(values["icon"]) if icon_problem and "icon" in values else None
+        if message:
+            reader.problem(lines["icon"], f"{category_id}.icon", message)
         if all(field.name in values for field in CATEGORY_FIELDS if field.required):
             categories.append(Category(id=category_id, **values))
             category_lines[category_id] = lines

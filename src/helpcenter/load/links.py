@@ -11,6 +11,10 @@ _INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # expression read the rest of the text from every line that starts with `[`.
 _REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# `![description](path)`: the target of a picture (a description holds no bracket or line break).
+_PICTURE_TARGET = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?([^)\s>]+)")
+# The `src` of a raw `<img>` tag, quoted or not.
+_IMG_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 class LinkTarget(NamedTuple):
@@ -55,3 +59,29 @@ def resolve_links(markdown: str, resolve: Callable[[LinkTarget], str]) -> str:
         position = link.end
     pieces.append(markdown[position:])
     return "".join(pieces)
+
+
+def picture_starts(markdown: str) -> set[int]:
+    """Where each `![description](path)` target starts: those of `link_targets` that are pictures."""
+    if "![" not in markdown:
+        return set()
+    return {match.start(1) for match in _PICTURE_TARGET.finditer(markdown)}
+
+
+def img_sources(markdown: str) -> list[LinkTarget]:
+    """The `src` of every raw `<img>` tag, as link targets (the address, its line, where it stands)."""
+    if "<img" not in markdown.lower():
+        return []
+    found = []
+    for match in _IMG_SOURCE.finditer(markdown):
+        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        start, end = match.span(group)
+        found.append(LinkTarget(match.group(group), markdown.count("\n", 0, start), start, end))
+    return found
+
+
+def picture_path(target: str) -> str:
+    """The path under docs/ of a picture written as `assets/x.png` or, relative to a page, `../assets/x.png`."""
+    while target.startswith("../"):
+        target = target[3:]
+    return target

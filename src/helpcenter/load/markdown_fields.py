@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from helpcenter.load.fields import is_mail_url, is_web_url
-from helpcenter.load.links import link_targets
+from helpcenter.load.links import img_sources, link_targets, picture_path, picture_starts
 from helpcenter.load.markup import Context, Finding, markdown_findings
 from helpcenter.problems import Problem
 
@@ -41,10 +41,15 @@ def check_markdown(
         problems.extend(Problem(path, first_line + finding.line_offset, field, finding.message) for finding in findings)
         if named_links is None:
             continue
+        pictures = picture_starts(text)
+        for link in img_sources(text):
+            named_links.append(NamedLink("picture", picture_path(link.target), field, first_line + link.line_offset))
         for link in link_targets(text):
             line, address, scheme = first_line + link.line_offset, link.target, link.scheme
-            if scheme in ("link", "entry"):
+            if scheme in ("link", "entry", "page"):
                 named_links.append(NamedLink(scheme, address[len(scheme) + 1:], field, line))
+            elif not scheme and link.start in pictures:
+                named_links.append(NamedLink("picture", picture_path(address), field, line))
             elif scheme in ("https", "http") and not is_web_url(address):
                 problems.append(Problem(path, line, field, f"malformed web address '{address}'"))
             elif scheme == "mailto" and not is_mail_url(address):

@@ -63,7 +63,7 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 """Tags an editor may write, with the attributes each allows besides GLOBAL_ATTRIBUTES."""
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role"})
 """Plus every `aria-*` attribute."""
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "link", "entry"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "link", "entry", "page"})
 MAX_FINDINGS = 100
 """Problems reported for one field before its check stops."""
 _CONTROL_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -135,7 +135,7 @@ def link_findings(links: list[PlainLink]) -> list[Finding]:
     """The links of a text without other markup whose address is not allowed."""
     findings = []
     for address, line_offset, scheme in links:
-        if scheme and scheme not in LINK_SCHEMES:
+        if (scheme and scheme not in LINK_SCHEMES) or (not scheme and address and not address.startswith("#")):
             message = url_problem(address, "href")
             if message:
                 findings.append(Finding(line_offset, message))
@@ -178,8 +178,16 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def needs_rendering(text: str) -> bool:
-    """Whether `text` could produce any markup besides plain links: only then is it rendered to check."""
-    return _has_markup_signs(text) or _plain_links(text) is None
+    """Whether `text` could produce any markup besides plain links: only then is it rendered to check.
+
+    A link without a scheme is refused only where Markdown makes a link of it, which rendering tells.
+    """
+    if _has_markup_signs(text):
+        return True
+    links = _plain_links(text)
+    return links is None or any(
+        (address := link.group(1)) and not address.startswith("#") and not _SCHEME.match(address) for link in links
+    )
 
 
 def holds_markup_or_links(text: str) -> bool:
@@ -202,6 +210,7 @@ def _plain_links(text: str) -> list[re.Match[str]] | None:
 
 def url_problem(url: str, attribute: str) -> str | None:
     """Why `url` may not be the `href` or `src` of an element, or None if it may."""
+    url = html.unescape(url)  # as a browser reads an attribute (Markdown writes an e-mail autolink so)
     scheme = url_scheme(url)
     shown = " ".join(url.split())[:60]  # a problem is one line: an address may span several in Markdown
     if scheme in _SCRIPT_SCHEMES:
@@ -219,8 +228,23 @@ def url_problem(url: str, attribute: str) -> str | None:
             )
         return None
     if scheme and scheme not in LINK_SCHEMES:
-        return f"unsupported link '{shown}': use https://..., mailto:..., link:NAME or entry:ID"
+        return f"unsupported link '{shown}': use https://..., mailto:..., link:NAME, entry:ID or page:NAME"
+    cleaned = url.strip(_CONTROL_AND_SPACE)
+    if not scheme and cleaned and not cleaned.startswith("#"):
+        return _address_without_scheme(cleaned, shown)
     return None
+
+
+def _address_without_scheme(address: str, shown: str) -> str:
+    """What to write instead of a link whose address the site would look for as one of its own files."""
+    if "@" in address and "/" not in address:
+        return f"'{shown}' is an e-mail address: write it as [text](mailto:{address})"
+    if address.lower().startswith("www."):
+        return f"'{shown}' is a web address: write it with https:// in front, [text](https://{address})"
+    return (
+        f"'{shown}' is not an address the site can find: link to a question with [text](entry:ID), to a page "
+        "under docs/ with [text](page:NAME) (such as page:contact), or to another site with [text](https://...)"
+    )
 
 
 def url_scheme(url: str) -> str:

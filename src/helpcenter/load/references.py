@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from helpcenter.load.markdown_fields import NamedLink
-from helpcenter.load.site_addresses import site_folder
+from helpcenter.load.site_addresses import is_site_file, page_names, site_folder
 from helpcenter.model import Category, Entry, Settings
 from helpcenter.problems import Problem, did_you_mean
 
@@ -30,8 +31,11 @@ def check_references(
     entry_ids: set[str],
     taken: dict[str, str],
     problems: list[Problem],
+    docs_dir: Path | None = None,
 ) -> None:
-    """`taken`: site paths ('contact/') that hand-written pages have, and which page has each."""
+    """`taken`: site paths ('contact/') that hand-written pages have, and which page has each. With
+    `docs_dir`, links to its pages and pictures must lead to files there."""
+    pages = page_names(docs_dir) if docs_dir is not None else None
     category_ids = {category.id for category in categories}
     first_by_id: dict[str, RawEntry] = {}
     for raw in raw_entries:
@@ -98,11 +102,28 @@ def check_references(
                 problems.append(Problem(source, raw.lines["redirect_from"], "redirect_from", (
                     f"'{old_url}' is already the address of {taken_by}; remove it from redirect_from"
                 )))
+        thumbnail = entry.video.thumbnail if entry.video else None
+        if docs_dir is not None and thumbnail and not is_site_file(docs_dir, thumbnail):
+            problems.append(Problem(source, raw.lines["video"], "video.thumbnail", (
+                f"no picture at {docs_dir.name}/{thumbnail}; add the file there or correct the path"
+            )))
         for link in raw.named_links:
             if link.scheme == "link":
                 if links is not None and link.name not in links:
                     hint = did_you_mean(link.name, links) or "; define it under 'links' in faq_data/settings.yml"
                     problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
+            elif link.scheme == "page":
+                if pages is not None and link.name not in pages:
+                    hint = did_you_mean(link.name, pages) or f"; the pages are {', '.join(sorted(pages)) or 'none'}"
+                    problems.append(Problem(source, link.line, link.field, (
+                        f"no page docs/{link.name}.md{hint}"
+                    )))
+            elif link.scheme == "picture":
+                if docs_dir is not None and not is_site_file(docs_dir, link.name):
+                    problems.append(Problem(source, link.line, link.field, (
+                        f"no picture at {docs_dir.name}/{link.name}; add the file there (such as "
+                        "docs/assets/pictures/) or correct the path"
+                    )))
             elif link.name not in entry_ids:
                 hint = _missing_entry_hint(link.name, entry_ids - {entry.id}, "remove the link or point it at another")
                 problems.append(Problem(source, link.line, link.field, f"no entry has the id '{link.name}'{hint}"))

@@ -30,6 +30,17 @@ def handwritten_urls(docs_dir: Path) -> dict[str, str]:
     return urls
 
 
+def page_names(docs_dir: Path) -> set[str]:
+    """The names a link `[text](page:NAME)` may give: each page's path under docs/ without `.md`."""
+    return {page.removeprefix(f"{docs_dir.name}/").removesuffix(".md") for page in handwritten_urls(docs_dir).values()}
+
+
+def is_site_file(docs_dir: Path, path: str) -> bool:
+    """Whether `path` (such as 'assets/pictures/login.png') is a file under docs/, inside it."""
+    target = docs_dir / path
+    return ".." not in Path(path).parts and target.is_file() and target.resolve().is_relative_to(docs_dir.resolve())
+
+
 def taken_addresses(docs_dir: Path | None) -> dict[str, str]:
     """Site paths without the leading '/' ('contact/') that a page of the content may not have, and
     what has them."""

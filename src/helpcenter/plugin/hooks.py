@@ -21,6 +21,7 @@ from helpcenter.plugin import atomic_site
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
 from helpcenter.plugin.serve import keep_serving_the_last_good_site
 from helpcenter.plugin.site_files import add_redirects, add_robots_txt, navigation, sitemap_urls, write_sitemap
+from helpcenter.plugin.theme_icons import icon_problem
 from helpcenter.problems import ContentError
 from helpcenter.render.answer_parts import answer_and_steps
 from helpcenter.render.edit_links import edit_uris
@@ -64,7 +65,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.data_dir = project_root / self.config.data_dir
         self.templates_dir = project_root / self.config.templates_dir
         try:
-            self.help_center: HelpCenter = load_help_center(self.data_dir, project_root, Path(config.docs_dir))
+            self.help_center: HelpCenter = load_help_center(
+                self.data_dir, project_root, Path(config.docs_dir), icon_problem
+            )
         except ContentError as error:
             raise PluginError("The help-center content has problems:\n" + error.report()) from None
         if config.nav is None:

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 import markdown.extensions.toc
 
-from helpcenter.load.links import LinkTarget, resolve_links
+from helpcenter.load.links import LinkTarget, img_sources, resolve_links
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.render.addresses import href_between, page_path, relative_link, site_root_prefix
 from helpcenter.render.answer_parts import STEPS_MARK
@@ -154,7 +154,17 @@ class PageRenderer:
                 return help_center.settings.links[name]
             if link.scheme == "entry":
                 return relative_link(entry.src_uri, help_center.entry(name).src_uri)
+            if link.scheme == "page":
+                return relative_link(entry.src_uri, f"{name}.md")
+            if not link.scheme and not link.target.startswith(("#", "../")):
+                # A picture's path under docs/ ('assets/pictures/x.png'), made relative to this page's source.
+                return relative_link(entry.src_uri, link.target)
             return link.target
+
+        def markdown(text: str) -> str:
+            return pictures_from_root(resolve_links(text, resolve), root_prefix)
+
+        root_prefix = site_root_prefix(entry.src_uri, self.use_directory_urls)
 
         meta: dict[str, Any] = {
             "title": theme_text(entry.title),
@@ -174,8 +184,8 @@ class PageRenderer:
             entry=entry,
             category=category,
             category_link=relative_link(entry.src_uri, category.src_uri),
-            answer=resolve_links(entry.answer, resolve),
-            steps=[resolve_links(step, resolve) for step in entry.steps],
+            answer=markdown(entry.answer),
+            steps=[markdown(step) for step in entry.steps],
             steps_mark=STEPS_MARK,
         )
         after = self.templates["entry-after.html.j2"].render(
@@ -207,6 +217,19 @@ def render_pages(
     `show_topics` shows each entry's tags on its page."""
     environment = make_environment(override_dir)
     return PageRenderer(help_center, environment, use_directory_urls, toc_settings, show_topics).pages()
+
+
+def pictures_from_root(markdown: str, root_prefix: str) -> str:
+    """Raw `<img src="assets/...">` made relative to the built page: MkDocs rewrites Markdown's links, not HTML."""
+    pieces: list[str] = []
+    position = 0
+    for source in img_sources(markdown):
+        if source.scheme or source.target.startswith(("../", "/")):
+            continue
+        pieces.extend((markdown[position:source.start], root_prefix, source.target))
+        position = source.end
+    pieces.append(markdown[position:])
+    return "".join(pieces)
 
 
 def _icon_shortcode(icon: str) -> str:
