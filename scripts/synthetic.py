@@ -138,7 +138,7 @@ def _entry(number: int, category: int, siblings: range) -> str:
         f"title: {_quoted(entry_title(number))}",
         f"summary: {_quoted(_sentence(rng, 12, 24))}",
         f"category: {category_id(category)}",
-        f"reviewed: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        f"reviewed: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         f"owner: {rng.choice(_OWNERS)}",
         "answer: |",
         *("  " + line if line else "" for line in _answer(rng, others, words).split("\n")),

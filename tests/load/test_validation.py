@@ -263,3 +263,38 @@ def test_a_featured_entry_listed_twice_is_refused(tmp_path: Path) -> None:
     assert [str(problem) for problem in check_help_center(folder, tmp_path)[1]] == [
         "faq_data/settings.yml:3: featured: 'log-in' is listed twice; remove one of the two"
     ]
+
+
+@pytest.mark.parametrize("old, advice", [
+    ("/account/old-question/", "write the address without the '/' in front: 'account/old-question/'"),
+    ("https://help.example.com/account/old-question/", "write the address without the domain: 'account/old-question/'"),
+    ("faq_data/entries/account/old-question.yml", "write the page's address, not its file: 'account/old-question/'"),
+    ("Account/Old-Question/", "addresses are lower-case: 'account/old-question/'"),
+    ("account/old-question", "end the address with '/': 'account/old-question/'"),
+])
+def test_each_usual_mistake_in_an_old_address_gets_its_own_fix(tmp_path: Path, old: str, advice: str) -> None:
+    problems = problems_for(tmp_path, {"account/log-in": ENTRY + f"redirect_from:\n  - {old}\n"})
+    assert problems == [
+        f"{PATH}:10: redirect_from[1]: expected a site path without the domain that ends with '/', such as "
+        f"'account/old-question/', got '{old}'; {advice}"
+    ]
+
+
+def test_a_review_date_in_the_future_is_refused(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    tomorrow, later = date.today() + timedelta(days=1), date.today() + timedelta(days=30)
+    assert problems_for(tmp_path / "a", {"account/log-in": ENTRY.replace("2026-01-05", tomorrow.isoformat())}) == []
+    assert problems_for(tmp_path / "b", {"account/log-in": ENTRY.replace("2026-01-05", later.isoformat())}) == [
+        f"{PATH}:4: reviewed: {later.isoformat()} is in the future; write the day the answer was last checked"
+    ]
+
+
+@pytest.mark.parametrize("mark", ["<<<<<<< HEAD", "=======", ">>>>>>> main"])
+def test_merge_conflict_marks_are_named_as_such(tmp_path: Path, mark: str) -> None:
+    entry = ENTRY.replace("owner: Support team\n", f"owner: Support team\n{mark}\n")
+    problems = problems_for(tmp_path, {"account/log-in": entry})
+    assert problems == [
+        f"{PATH}:6: this line is a mark left by a Git merge conflict ('{mark[:7]}'): keep the lines you want between "
+        "the marks, delete the others and the three mark lines"
+    ]

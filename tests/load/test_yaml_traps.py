@@ -103,7 +103,7 @@ def test_a_null_in_a_required_text_field_is_an_error_not_the_word(tmp_path: Path
 
 @pytest.mark.parametrize("typed, expected", [
     ("2026-1-5", "expected a date written as YYYY-MM-DD, got '2026-1-5'"),
-    ("2026-02-30", "expected a date written as YYYY-MM-DD, got '2026-02-30'"),
+    ("2026-02-30", "'2026-02-30' is no such day (YYYY-MM-DD); check the month and the day"),
     ("20260105", "expected a date written as YYYY-MM-DD, got '20260105'"),
     ("2026-01-05 10:00", "expected a date written as YYYY-MM-DD, got '2026-01-05 10:00'"),
 ])

@@ -65,6 +65,13 @@ MISTAKES: dict[str, Callable[[Path], None]] = {
     "unknown-field": lambda p: edit(p, CHANGE_PASSWORD, "also_asked:", "also_askd:"),
     "not-a-list": lambda p: edit_line(p, CHANGE_PASSWORD, "tags:", "tags: password"),
     "date": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27", "reviewed: 27/11/2026"),
+    "no-such-day": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27", "reviewed: 2026-02-30"),
+    "future-date": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27", "reviewed: 2099-01-01"),
+    "merge-conflict": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team\n",
+                                     "<<<<<<< HEAD\nowner: Support team\n=======\nowner: Anna\n>>>>>>> main\n"),
+    "redirect-form": lambda p: (p / CHANGE_PASSWORD).write_text(
+        (p / CHANGE_PASSWORD).read_text(encoding="utf-8") + "redirect_from:\n  - /account/reset-password\n",
+        encoding="utf-8"),
     "unknown-category": lambda p: edit(p, CHANGE_PASSWORD, "category: account", "category: acount"),
     "wrong-folder": lambda p: edit(p, CHANGE_PASSWORD, "category: account", "category: two-factor"),
     "related": lambda p: edit(p, RESET_2FA, "  - incorrect-2fa", "  - incorect-2fa"),

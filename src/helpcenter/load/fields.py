@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -39,6 +40,8 @@ class Field:
     fields: tuple[Field, ...] = ()
     pattern: str | None = None
     pattern_hint: str = ""
+    advice: Callable[[str], str | None] | None = None
+    """For a value that does not match `pattern`: the fix for that very value, when there is one."""
 
     def matches(self, text: str) -> bool:
         return self.pattern is None or self._compiled.fullmatch(text) is not None
@@ -51,7 +54,7 @@ class Field:
     def item(self) -> Field:
         """The field each item of a list field is read as."""
         return Field(self.name, "markdown" if self.kind == "markdown_list" else "text", True, self.description,
-                     pattern=self.pattern, pattern_hint=self.pattern_hint)
+                     pattern=self.pattern, pattern_hint=self.pattern_hint, advice=self.advice)
 
 
 def is_web_url(text: str) -> bool:

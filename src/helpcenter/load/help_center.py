@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,11 @@ def _load_entry(
         video = _read_video(values.pop("video"), document.root, shown, problems)
         if video is None:
             return None
+    if values["reviewed"] > date.today() + timedelta(days=1):  # a day's grace: the writer's day may be ahead
+        problems.append(Problem(shown, lines["reviewed"], "reviewed", (
+            f"{values['reviewed'].isoformat()} is in the future; write the day the answer was last checked"
+        )))
+        return None
     entry = Entry(id=entry_id, source=shown, video=video, **values)
     named_links: list[NamedLink] = []
     check_markdown(shown, reader.markdown, reader.text_lines, problems, named_links)

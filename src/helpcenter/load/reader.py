@@ -176,17 +176,19 @@ class Reader:
             self.problem(node, name, f"expected {KIND_NAMES['url']}, got '{text}'")
             return None
         if not field.matches(text):
-            self.problem(node, name, f"expected {field.pattern_hint}, got '{text}'")
+            advice = field.advice(text) if field.advice else None
+            self.problem(node, name, f"expected {field.pattern_hint}, got '{text}'" + (f"; {advice}" if advice else ""))
             return None
         return text
 
     def _read_date(self, node: yaml.Node, text: str, name: str) -> date | None:
+        if not _DATE.fullmatch(text):
+            self.problem(node, name, f"expected {KIND_NAMES['date']}, got '{text}'")
+            return None
         try:
-            if not _DATE.fullmatch(text):
-                raise ValueError
             return date.fromisoformat(text)
         except ValueError:
-            self.problem(node, name, f"expected {KIND_NAMES['date']}, got '{text}'")
+            self.problem(node, name, f"'{text}' is no such day (YYYY-MM-DD); check the month and the day")
             return None
 
     def _empty(self, node: yaml.Node, name: str, field: Field | None = None) -> None:

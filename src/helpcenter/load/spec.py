@@ -14,6 +14,32 @@ VIDEO_URL_HINT = "a YouTube or Vimeo link such as https://www.youtube.com/watch?
 REDIRECT_PATTERN = r"[a-z0-9_-]+(/[a-z0-9_-]+)*/"
 REDIRECT_HINT = "a site path without the domain that ends with '/', such as 'account/old-question/'"
 
+
+def redirect_advice(text: str) -> str | None:
+    """The fix for an old address written in one of the usual wrong ways, or None."""
+    path = text.strip()
+    for prefix in ("https://", "http://"):
+        if path.lower().startswith(prefix):
+            path = path[len(prefix):].partition("/")[2]
+            return f"write the address without the domain: '{_as_path(path)}'"
+    if path.startswith("/"):
+        return f"write the address without the '/' in front: '{_as_path(path)}'"
+    if path.endswith((".yml", ".yaml")):
+        return f"write the page's address, not its file: '{_as_path(path)}'"
+    if path != path.lower():
+        return f"addresses are lower-case: '{_as_path(path)}'"
+    if not path.endswith("/"):
+        return f"end the address with '/': '{path}/'"
+    return None
+
+
+def _as_path(text: str) -> str:
+    path = text.strip().strip("/").lower().removeprefix("faq_data/entries/")
+    for suffix in (".yml", ".yaml", ".html", "/index"):
+        path = path.removesuffix(suffix)
+    return f"{path}/"
+
+
 THUMBNAIL_PATTERN = r"(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(png|jpg|jpeg|webp|avif|gif|svg)"
 THUMBNAIL_HINT = "a picture's path under docs/, such as 'assets/videos/reset-2fa.jpg'"
 
@@ -44,7 +70,7 @@ ENTRY_FIELDS = (
     Field("also_asked", "text_list", False, "other ways customers ask the same question"),
     Field("redirect_from", "text_list", False,
           "old addresses of this entry, so bookmarks and search results keep working",
-          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT),
+          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT, advice=redirect_advice),
 )
 
 CATEGORY_FIELDS = (
@@ -56,7 +82,7 @@ CATEGORY_FIELDS = (
     Field("order", "integer", True, "where the category stands on the home page: 1 comes first"),
     Field("redirect_from", "text_list", False,
           "old addresses of this category's page, so bookmarks and search results keep working",
-          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT),
+          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT, advice=redirect_advice),
 )
 
 SETTINGS_FIELDS = (

@@ -29,6 +29,7 @@ _STANDARD_TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = frozenset(
     _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 )
+_CONFLICT_MARK = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: .*)?$", re.MULTILINE)
 _MISSING_SPACE = re.compile(r"^\s*[A-Za-z_][\w-]*:[^\s:]")
 _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 _NULL_TAG = _STANDARD_TAG + "null"
@@ -117,6 +118,13 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
         return None, [Problem(shown_path, line, "", (
             f"the file contains the invisible line break U+{ord(hidden_break.group()):04X}; "
             "remove it, or use a normal line break"
+        ))]
+    conflict = _CONFLICT_MARK.search(text)
+    if conflict:
+        line = text.count("\n", 0, conflict.start()) + 1
+        return None, [Problem(shown_path, line, "", (
+            f"this line is a mark left by a Git merge conflict ('{conflict.group(1)}'): keep the lines you "
+            "want between the marks, delete the others and the three mark lines"
         ))]
     if text.lstrip()[:1] in ("", "#") and all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
