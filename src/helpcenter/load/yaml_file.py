@@ -126,10 +126,6 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
             f"this line is a mark left by a Git merge conflict ('{conflict.group(1)}'): keep the lines you "
             "want between the marks, delete the others and the three mark lines"
         ))]
-    if text.lstrip()[:1] in ("", "#") and all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        return None, [_empty_file(shown_path)]
     loader = _ContentLoader(text)
     try:
         root = loader.get_single_node()
@@ -169,18 +165,19 @@ def _refusal(file: Path | str, inside: Path | None) -> str | None:
 
 
 def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
-    """The file's size and bytes, or no bytes if it is over the limit (then only the limit is read)."""
-    with open(file, "rb") as stream:
+    """The file's size and bytes, or no bytes if it is over the limit (then no more than the limit is read)."""
+    with open(file, "rb", buffering=0) as stream:
         size = os.fstat(stream.fileno()).st_size
         if size > MAX_FILE_BYTES:
             return size, None
-        # A read of the size it reports, and one byte more: that byte shows a file that grew since.
-        data = stream.read(size + 1)
-        if len(data) > size:
-            data += stream.read(MAX_FILE_BYTES + 1 - len(data))
-            if len(data) > MAX_FILE_BYTES:
-                return len(data), None
-    return len(data), data
+        # As much as the file reports, then to its end: it may have grown since, so never past the limit.
+        data = stream.read(size + 1) or b""
+        while len(data) <= MAX_FILE_BYTES:
+            more = stream.read(MAX_FILE_BYTES + 1 - len(data))
+            if not more:
+                break
+            data += more
+    return (len(data), None) if len(data) > MAX_FILE_BYTES else (len(data), data)
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
