@@ -21,13 +21,17 @@ class Video:
     """A path under docs/ to a local picture shown before the video plays."""
     vimeo_hash: str | None = None
     """The private hash of an unlisted Vimeo video."""
+    start: int | None = None
+    """Where the link starts the video, in seconds (a `t=` in the address)."""
 
     @property
     def embed_url(self) -> str:
         if self.provider == "youtube":
-            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0"
+            start = f"&start={self.start}" if self.start else ""
+            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0{start}"
         private = f"h={self.vimeo_hash}&" if self.vimeo_hash else ""
-        return f"https://player.vimeo.com/video/{self.video_id}?{private}dnt=1&autoplay=1"
+        start = f"#t={self.start}s" if self.start else ""
+        return f"https://player.vimeo.com/video/{self.video_id}?{private}dnt=1&autoplay=1{start}"
 
 
 @dataclass(frozen=True)

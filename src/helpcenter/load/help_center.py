@@ -22,7 +22,7 @@ from helpcenter.load.references import (
 )
 from helpcenter.load.site_addresses import taken_addresses
 from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
-from helpcenter.load.video import parse_video_url
+from helpcenter.load.video import parse_video_url, start_seconds
 from helpcenter.load.yaml_file import line_of, read_yaml
 from helpcenter.model import Category, Contact, Entry, HelpCenter, Settings, Video
 from helpcenter.problems import ContentError, Problem
@@ -232,7 +232,8 @@ def _read_video(values: dict[str, Any], root_node: Any, path: str, problems: lis
         problems.append(Problem(path, line, "video.url", f"expected {VIDEO_URL_HINT}, got '{values['url']}'"))
         return None
     provider, video_id, private_hash = parsed
-    return Video(provider=provider, video_id=video_id, vimeo_hash=private_hash, **values)
+    return Video(provider=provider, video_id=video_id, vimeo_hash=private_hash, start=start_seconds(values["url"]),
+                 **values)
 
 
 def _value_line(root_node: Any, *keys: str) -> int:

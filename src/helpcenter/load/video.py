@@ -21,7 +21,7 @@ VIDEO_URL_PATTERN = (
     r"|(?:(?:www\.|m\.)?youtube\.com|(?:www\.)?youtube-nocookie\.com)/(?:"
     rf"watch/?\?(?:\S*&)?v={_ID11}(?:[&#]\S*)?"
     rf"|(?:embed|shorts|live)/{_ID11}{_REST})"
-    rf"|(?:www\.|player\.)?vimeo\.com/(?:video/)?\d+(?:/[0-9a-f]+)?{_REST}"
+    rf"|(?:www\.|player\.)?vimeo\.com/(?:video/|channels/[\w-]+/)?\d+(?:/[0-9a-f]+)?{_REST}"
     r")"
 )
 
@@ -47,6 +47,8 @@ def parse_video_url(url: str) -> VideoRef | None:
     elif host in _VIMEO_HOSTS:
         if path[:1] == ["video"]:
             path = path[1:]
+        elif path[:1] == ["channels"] and len(path) >= 3:  # a video shown in a channel: vimeo.com/channels/NAME/ID
+            path = path[2:]
         if not path or not path[0].isdigit() or len(path) > 2:
             return None
         private = path[1] if len(path) == 2 else parse_qs(parts.query).get("h", [None])[0]
@@ -56,3 +58,24 @@ def parse_video_url(url: str) -> VideoRef | None:
     else:
         return None
     return ("youtube", candidate, None) if _YOUTUBE_ID.fullmatch(candidate) else None
+
+
+_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
+
+
+def start_seconds(url: str) -> int | None:
+    """Where the link starts the video, in seconds: YouTube's `t=` or `start=` (`90`, `90s`, `1m30s`),
+    Vimeo's `#t=90s`; None from the start."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    query = parse_qs(parts.query)
+    fragment = parse_qs(parts.fragment)
+    for value in (*query.get("t", []), *query.get("start", []), *fragment.get("t", [])):
+        match = _DURATION.fullmatch(value.strip())
+        if match and any(match.groups()):
+            hours, minutes, seconds = (int(group or 0) for group in match.groups())
+            total = hours * 3600 + minutes * 60 + seconds
+            return total or None
+    return None
