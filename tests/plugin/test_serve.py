@@ -75,6 +75,10 @@ def test_serve_keeps_the_last_good_site_through_a_broken_edit(project: Path) -> 
         entry.write_text(original.replace("How do I change my password?", "How can I change my password?"),
                          encoding="utf-8")
         wait_for(lambda: "How can I change my password?" in (fetch(base + PAGE) or ""), "the site to recover")
+
+        # The same slip a second time shows its problems again.
+        entry.write_text(original.replace("owner: Support team\n", ""), encoding="utf-8")
+        wait_for(lambda: sum(problem in line for line in output) >= 2, "the problem to be printed again")
     finally:
         server.send_signal(signal.SIGINT)
         try:

@@ -69,6 +69,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                 self.data_dir, project_root, Path(config.docs_dir), icon_problem
             )
         except ContentError as error:
+            if self.command == "serve":
+                # MkDocs prints a build's error once per `serve` (its log drops repeats): the preview
+                # shows the problems on every rebuild that has them, however often the same slip returns.
+                log.error("The help-center content has problems:\n%s", error.report())
+                raise PluginError("The help-center content has the problems listed above.") from None
             raise PluginError("The help-center content has problems:\n" + error.report()) from None
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
