@@ -1,6 +1,7 @@
 # Two commands do everything: `make site` builds the help center into site/, `make test` runs the tests.
 # Both create .venv with the pinned dependencies on first use.
 VENV := .venv
+PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
@@ -12,7 +13,7 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 check: $(STAMP)
 	$(BIN)/helpcenter check

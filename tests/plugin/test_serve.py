@@ -91,3 +91,26 @@ def test_serve_keeps_the_last_good_site_through_a_broken_edit(project: Path) -> 
     log = "".join(output)
     assert "Traceback" not in log, log
     assert list(Path(tempfile.gettempdir()).glob(f".mkdocs_*.partial-{server.pid}-*")) == []
+
+
+def test_a_second_preview_on_the_same_address_says_what_to_do(project: Path) -> None:
+    port = free_port()
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    first = subprocess.Popen(command, cwd=project, env=environment, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, "the first preview")
+        second = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=120)
+    finally:
+        first.send_signal(signal.SIGINT)
+        try:
+            first.wait(timeout=30)
+        finally:
+            if first.poll() is None:
+                first.kill()
+    assert second.returncode == 1
+    assert "Traceback" not in second.stderr
+    assert (f"http://127.0.0.1:{port}/ is already in use, most likely by a preview that is still running: open "
+            f"that address, or stop the other preview (Ctrl+C in its terminal), or start this one on another port "
+            f"with 'make serve PORT={port + 1}'") in second.stderr

@@ -19,7 +19,7 @@ from helpcenter.load.help_center import load_help_center
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
-from helpcenter.plugin.serve import keep_serving_the_last_good_site
+from helpcenter.plugin.serve import keep_serving_the_last_good_site, refuse_a_taken_address
 from helpcenter.plugin.site_files import add_redirects, add_robots_txt, navigation, sitemap_urls, write_sitemap
 from helpcenter.plugin.theme_icons import icon_problem
 from helpcenter.problems import ContentError
@@ -185,6 +185,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        refuse_a_taken_address(server)
         server.watch(str(self.data_dir))
         if self.templates_dir.is_dir():
             server.watch(str(self.templates_dir))

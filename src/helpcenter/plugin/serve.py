@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from typing import Any
+
+from mkdocs.exceptions import PluginError
 
 
 def keep_serving_the_last_good_site(server: Any) -> None:
@@ -28,3 +32,24 @@ def keep_serving_the_last_good_site(server: Any) -> None:
             raise
 
     server.builder = build_or_keep_the_last_site
+
+
+def refuse_a_taken_address(server: Any) -> None:
+    """A second preview on the same address would fail with a traceback: say what to do instead."""
+    address = getattr(server, "server_address", None)
+    if not address:
+        return
+    host, port = address[0], address[1]
+    family = socket.AF_INET6 if ":" in str(host) else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                return
+            raise PluginError(
+                f"http://{host}:{port}/ is already in use, most likely by a preview that is still running: "
+                f"open that address, or stop the other preview (Ctrl+C in its terminal), or start this one on "
+                f"another port with 'make serve PORT={port + 1}'"
+            ) from None
