@@ -114,3 +114,26 @@ def test_a_second_preview_on_the_same_address_says_what_to_do(project: Path) -> 
     assert (f"http://127.0.0.1:{port}/ is already in use, most likely by a preview that is still running: open "
             f"that address, or stop the other preview (Ctrl+C in its terminal), or start this one on another port "
             f"with 'make serve PORT={port + 1}'") in second.stderr
+
+
+def test_the_preview_reloads_when_a_theme_override_changes(project: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: fetch(base) is not None, "the first build")
+        home = project / "overrides/home.html"
+        home.write_text(home.read_text(encoding="utf-8").replace(
+            '<div class="hc-hero">', '<div class="hc-hero" data-changed-in-the-preview>'), encoding="utf-8")
+        wait_for(lambda: "data-changed-in-the-preview" in (fetch(base) or ""), "the changed override", seconds=60)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        finally:
+            if server.poll() is None:
+                server.kill()

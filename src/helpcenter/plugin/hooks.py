@@ -187,6 +187,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         refuse_a_taken_address(server)
         server.watch(str(self.data_dir))
+        custom_dir = config.theme.custom_dir
+        if custom_dir and Path(custom_dir).is_dir():  # MkDocs watches the theme only with --watch-theme
+            server.watch(str(custom_dir))
         if self.templates_dir.is_dir():
             server.watch(str(self.templates_dir))
         if not self.dirty:
