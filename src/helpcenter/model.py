@@ -93,6 +93,14 @@ class Settings:
     featured: tuple[str, ...] = ()
     links: Mapping[str, str] = field(default_factory=dict)
 
+    def link(self, name: str) -> str:
+        """The address of `[text](link:NAME)`: `contact` is the support address, the others are `links`."""
+        return f"mailto:{self.contact.email}" if name == CONTACT_LINK else self.links[name]
+
+
+CONTACT_LINK = "contact"
+"""The shared link every help center has: `[text](link:contact)` writes to `contact.email`."""
+
 
 @dataclass(frozen=True)
 class HelpCenter:

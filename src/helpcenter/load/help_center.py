@@ -24,7 +24,7 @@ from helpcenter.load.site_addresses import taken_addresses
 from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
 from helpcenter.load.video import parse_video_url, start_seconds
 from helpcenter.load.yaml_file import line_of, read_yaml
-from helpcenter.model import Category, Contact, Entry, HelpCenter, Settings, Video
+from helpcenter.model import CONTACT_LINK, Category, Contact, Entry, HelpCenter, Settings, Video
 from helpcenter.problems import ContentError, Problem
 
 IconCheck = Callable[[str], "str | None"]
@@ -101,6 +101,11 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
     values, lines = reader.read_mapping(document.root, SETTINGS_FIELDS)
     # Markup only: where links lead is not checked.
     check_markdown(reader.path, reader.markdown, reader.text_lines, problems)
+    if CONTACT_LINK in values.get("links", {}):
+        reader.problem(lines["links"], f"links.{CONTACT_LINK}", (
+            f"'{CONTACT_LINK}' is the support address of contact.email, for every help center: remove it from "
+            f"links and write [text](link:{CONTACT_LINK})"
+        ))
     if len(problems) > known_problems:
         return None, lines
     return Settings(

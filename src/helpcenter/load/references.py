@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpcenter.load.markdown_fields import NamedLink
 from helpcenter.load.site_addresses import is_site_file, page_names, site_folder
-from helpcenter.model import Category, Entry, Settings
+from helpcenter.model import CONTACT_LINK, Category, Entry, Settings
 from helpcenter.problems import Problem, did_you_mean
 
 ENTRIES_FOLDER = "entries"
@@ -109,8 +109,9 @@ def check_references(
             )))
         for link in raw.named_links:
             if link.scheme == "link":
-                if links is not None and link.name not in links:
-                    hint = did_you_mean(link.name, links) or "; define it under 'links' in faq_data/settings.yml"
+                if links is not None and link.name not in links and link.name != CONTACT_LINK:
+                    hint = (did_you_mean(link.name, [*links, CONTACT_LINK])
+                            or "; define it under 'links' in faq_data/settings.yml")
                     problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
             elif link.scheme == "page":
                 if pages is not None and link.name not in pages:

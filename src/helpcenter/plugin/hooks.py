@@ -27,6 +27,7 @@ from helpcenter.render.answer_parts import answer_and_steps
 from helpcenter.render.edit_links import edit_uris
 from helpcenter.render.pages import html_end_of_page, render_pages, theme_text
 from helpcenter.render.plain_text import plain_text
+from helpcenter.render.site_values import with_site_values
 from helpcenter.render.structured_data import PageData, SiteAddress, page_data
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -93,6 +94,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             self.config.show_topics,
         )
         self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
+        self.generated_uris = {page.src_uri for page in pages}
         for page in pages:
             if page.src_uri in files.src_uris:
                 raise PluginError(
@@ -132,6 +134,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             file = in_files.get(src_uri)
             if file is not None:
                 file.edit_uri = edit_uri
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page shows the support address and hours of settings.yml where it names them."""
+        if page.file.src_uri in self.generated_uris:
+            return markdown
+        return with_site_values(markdown, self.help_center.settings.contact)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's HTML that follows its Markdown; an entry's answer and steps kept for the structured

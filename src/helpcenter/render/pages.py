@@ -151,7 +151,7 @@ class PageRenderer:
         def resolve(link: LinkTarget) -> str:
             name = link.target.partition(":")[2]
             if link.scheme == "link":
-                return help_center.settings.links[name]
+                return help_center.settings.link(name)
             if link.scheme == "entry":
                 return relative_link(entry.src_uri, help_center.entry(name).src_uri)
             if link.scheme == "page":
