@@ -52,10 +52,19 @@ def check(data_dir: Path, docs_dir: Path, ledger_file: Path, output_format: str)
     github = output_format == "github"
     for problem in result.problems:
         click.echo(github_annotation(problem) if github else str(problem))
-    for warning in placeholder_warnings(Path.cwd(), data_dir, docs_dir):
+    warnings = placeholder_warnings(Path.cwd(), data_dir, docs_dir)
+    if result.help_center is not None:
+        categories_file = shown_path(data_dir / "categories.yml", Path.cwd())
+        warnings += [
+            Problem(categories_file, 0, category, "has no entries yet, so it is not published; add an entry to it, "
+                    "or remove the category")
+            for category in result.help_center.empty_categories
+        ]
+    for warning in warnings:
         if github:
-            click.echo(workflow_command("warning", warning.message, file=warning.path, line=warning.line,
-                                        title="Example value"))
+            message = f"{warning.field}: {warning.message}" if warning.field else warning.message
+            click.echo(workflow_command("warning", message, file=warning.path, line=warning.line,
+                                        title="Help-center content: a warning"))
         else:
             click.echo(f"warning: {warning}", err=True)
     if result.new_urls:

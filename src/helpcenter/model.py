@@ -109,6 +109,8 @@ class HelpCenter:
     """In home-page order."""
     entries: tuple[Entry, ...]
     """Sorted by category order, then title."""
+    empty_categories: tuple[str, ...] = ()
+    """Categories without an entry: not published (no empty topic page or card), named by the check."""
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries_by_id[entry_id]

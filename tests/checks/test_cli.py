@@ -419,7 +419,8 @@ def test_check_warns_of_each_example_value_still_in_place(in_project: Path) -> N
         "example value; replace it with the real one and remove the 'example value' comment",
     ]
     github = run("check", "--format", "github")
-    assert "::warning file=faq_data/settings.yml,line=13,title=Example value::still an example value" in github.stdout
+    assert ("::warning file=faq_data/settings.yml,line=13,title=Help-center content%3A a warning::still an example "
+            "value") in github.stdout
 
 
 @pytest.mark.parametrize("icon, hint", [
@@ -439,3 +440,17 @@ def test_an_icon_the_theme_does_not_have_is_refused_by_check_and_build(in_projec
     assert f"faq_data/categories.yml:{line}: two-factor.icon: the theme has no icon '{icon}'{hint}" in result.stdout
     build = run_build(in_project)
     assert build.returncode == 1 and f"the theme has no icon '{icon}'" in build.stderr
+
+
+def test_an_empty_category_is_not_published_and_the_check_says_so(in_project: Path) -> None:
+    categories = in_project / "faq_data/categories.yml"
+    categories.write_text(categories.read_text(encoding="utf-8") + (
+        "billing:\n  title: Billing\n  description: Invoices.\n  icon: material/cash\n  order: 3\n"), encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert ("warning: faq_data/categories.yml: billing: has no entries yet, so it is not published; add an entry "
+            "to it, or remove the category") in result.stderr.splitlines()
+    build = run_build(in_project)
+    assert build.returncode == 0, build.stderr
+    assert not (in_project / "site/billing").exists()
+    assert "Billing" not in (in_project / "site/index.html").read_text(encoding="utf-8")

@@ -79,7 +79,10 @@ def check_help_center(
         key=lambda entry: (category_order[entry.category], entry.title.casefold(), entry.id),
     )
     ordered_categories = sorted(categories, key=lambda category: (category.order, category.title))
-    return HelpCenter(settings, tuple(ordered_categories), tuple(entries)), []
+    used = {entry.category for entry in entries}
+    published = tuple(category for category in ordered_categories if category.id in used)
+    empty = tuple(category.id for category in ordered_categories if category.id not in used)
+    return HelpCenter(settings, published, tuple(entries), empty), []
 
 
 def _shown(path: Path, root: Path) -> str:
