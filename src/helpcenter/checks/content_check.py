@@ -7,6 +7,7 @@ from pathlib import Path
 
 from helpcenter.checks.ledger import new_urls, published_urls, read_ledger, vanished_url_problems
 from helpcenter.load.help_center import IconCheck, check_help_center
+from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
 
@@ -24,10 +25,12 @@ class CheckResult:
 def check_content_and_ledger(
     data_dir: Path, docs_dir: Path, ledger_file: Path, project_root: Path, icon_problem: IconCheck | None = None
 ) -> CheckResult:
-    """The content's problems; when the content is valid, also the addresses that would vanish."""
+    """The content's problems, and the files under docs/ and overrides/ that the build would refuse; when
+    all is well, also the addresses that would vanish."""
     help_center, problems = check_help_center(data_dir, project_root, docs_dir, icon_problem)
-    if help_center is None:
-        return CheckResult(None, problems)
+    problems = sorted(problems + unsafe_files([docs_dir, project_root / "overrides"], project_root))
+    if help_center is None or problems:
+        return CheckResult(help_center, problems)
     ledger, problems = read_ledger(ledger_file, shown_path(ledger_file, project_root))
     published = published_urls(help_center, docs_dir)
     if ledger is None:

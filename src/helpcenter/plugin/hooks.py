@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from helpcenter.checks.ledger import published_urls, read_ledger, vanished_url_problems
 from helpcenter.load.help_center import load_help_center
+from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
@@ -65,6 +66,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         project_root = Path(config.config_file_path).parent
         self.data_dir = project_root / self.config.data_dir
         self.templates_dir = project_root / self.config.templates_dir
+        # The content under data_dir is read by load_help_center, which refuses the same.
+        copied = [Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+        refused = unsafe_files(copied, project_root)
+        if refused:
+            raise PluginError("Files the build would read are refused:\n" + "\n".join(map(str, refused)))
         try:
             self.help_center: HelpCenter = load_help_center(
                 self.data_dir, project_root, Path(config.docs_dir), icon_problem
