@@ -47,6 +47,16 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 120) -> 
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def stop(server: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
+    """Ctrl+C, as a writer stops the preview; killed if it does not end."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
 def test_serve_keeps_the_last_good_site_through_a_broken_edit(project: Path) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -80,12 +90,7 @@ def test_serve_keeps_the_last_good_site_through_a_broken_edit(project: Path) -> 
         entry.write_text(original.replace("owner: Support team\n", ""), encoding="utf-8")
         wait_for(lambda: sum(problem in line for line in output) >= 2, "the problem to be printed again")
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        finally:
-            if server.poll() is None:
-                server.kill()
+        stop(server)
         reader.join(timeout=10)
         server.stdout.close()
     log = "".join(output)
@@ -103,12 +108,7 @@ def test_a_second_preview_on_the_same_address_says_what_to_do(project: Path) -> 
         wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, "the first preview")
         second = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=120)
     finally:
-        first.send_signal(signal.SIGINT)
-        try:
-            first.wait(timeout=30)
-        finally:
-            if first.poll() is None:
-                first.kill()
+        stop(first)
     assert second.returncode == 1
     assert "Traceback" not in second.stderr
     assert (f"http://127.0.0.1:{port}/ is already in use, most likely by a preview that is still running: open "
@@ -131,9 +131,4 @@ def test_the_preview_reloads_when_a_theme_override_changes(project: Path) -> Non
             '<div class="hc-hero">', '<div class="hc-hero" data-changed-in-the-preview>'), encoding="utf-8")
         wait_for(lambda: "data-changed-in-the-preview" in (fetch(base) or ""), "the changed override", seconds=60)
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        finally:
-            if server.poll() is None:
-                server.kill()
+        stop(server)
