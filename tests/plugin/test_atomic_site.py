@@ -145,6 +145,29 @@ def test_publish_swaps_the_folders_and_removes_the_old_site(tmp_path: Path, monk
         assert atomic_site.leftovers(site) == []
 
 
+def test_a_file_where_the_site_goes_is_replaced_and_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for exchange_available in (True, False):
+        site = tmp_path / f"site-{exchange_available}"
+        site.write_text("not a site", encoding="utf-8")
+        if not exchange_available:
+            monkeypatch.setattr(atomic_site, "_exchange", lambda first, second: False)
+        staging = atomic_site.staging_folder(site)
+        (staging / "index.html").write_text("new", encoding="utf-8")
+        atomic_site.publish(staging, site)
+        assert site.is_dir() and sorted(path.name for path in site.iterdir()) == ["index.html"]
+        assert atomic_site.leftovers(site) == []
+
+
+def test_a_file_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    abandoned = tmp_path / f".site.old-{dead.stdout.strip()}-0badc0de"
+    abandoned.write_text("the file that stood at site/", encoding="utf-8")
+    staging = atomic_site.staging_folder(site)
+    assert not abandoned.exists()
+    assert atomic_site.leftovers(site) == [staging]
+
+
 def test_publish_into_a_symlinked_site_folder_keeps_the_link(tmp_path: Path) -> None:
     real = tmp_path / "served"
     real.mkdir()

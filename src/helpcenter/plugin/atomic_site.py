@@ -51,7 +51,7 @@ def publish(staging: Path, site_dir: Path) -> None:
                 os.rename(staging, site_dir)
     finally:  # also when a signal held back during the swap is delivered on leaving the block
         if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            _remove(old)
 
 
 def discard(staging: Path) -> None:
@@ -63,8 +63,16 @@ def remove_abandoned(site_dir: Path) -> None:
     for kind in (PARTIAL, OLD):
         for folder in site_dir.parent.glob(f".{site_dir.name}.{kind}-*"):
             pid = folder.name.rsplit("-", 2)[-2]
-            if folder.is_dir() and not folder.is_symlink() and pid.isdigit() and not _running(int(pid)):
-                shutil.rmtree(folder, ignore_errors=True)
+            if pid.isdigit() and not _running(int(pid)):
+                _remove(folder)
+
+
+def _remove(path: Path) -> None:
+    """A folder with what it holds; a file or a link (what stood at `site/` before the swap) by itself."""
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def leftovers(site_dir: Path) -> list[Path]:
