@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import copy_project, run_build
 from helpcenter.plugin import atomic_site
 
 PAUSE_HOOK = '''
@@ -214,3 +214,27 @@ def test_ctrl_c_during_the_swap_is_delivered_once_the_swap_is_done(
         atomic_site.publish(staging, site)
     assert sorted(path.name for path in site.iterdir()) == ["index.html"]
     assert atomic_site.leftovers(site) == []
+
+
+def test_a_swap_that_fails_says_why_and_leaves_no_partial_folder(tmp_path: Path) -> None:
+    """A site/ that cannot be replaced (read-only, immutable): a message, not a traceback, and nothing left."""
+    project = copy_project(tmp_path / "project")
+    (project / "site").mkdir()
+    (project / "site" / "old.html").write_text("old", encoding="utf-8")
+    script = (
+        "import os, sys\n"
+        "from helpcenter.plugin import atomic_site\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise PermissionError(13, 'Permission denied')\n"
+        "atomic_site.publish = refuse\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '--strict']\n"
+        "cli()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"the new site could not be put in the place of {project / 'site'} (Permission denied)" in result.stderr
+    assert (project / "site" / "old.html").read_text(encoding="utf-8") == "old"
+    assert atomic_site.leftovers(project / "site") == []

@@ -222,7 +222,16 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             if config.strict and self.warnings.count:
                 atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
             else:
-                atomic_site.publish(staging, self.site_dir)
+                try:
+                    atomic_site.publish(staging, self.site_dir)
+                except OSError as error:
+                    atomic_site.discard(staging)
+                    self._end_build()
+                    raise PluginError(
+                        f"the new site could not be put in the place of {self.site_dir} ({error.strerror}); "
+                        "the site there was not changed: make the folder writable, or build elsewhere with "
+                        "--site-dir"
+                    ) from None
         self._end_build()
 
     def on_build_error(self, *, error: Exception) -> None:
