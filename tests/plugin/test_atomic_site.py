@@ -238,3 +238,80 @@ def test_a_swap_that_fails_says_why_and_leaves_no_partial_folder(tmp_path: Path)
     assert f"the new site could not be put in the place of {project / 'site'} (Permission denied)" in result.stderr
     assert (project / "site" / "old.html").read_text(encoding="utf-8") == "old"
     assert atomic_site.leftovers(project / "site") == []
+
+
+def test_a_mount_point_gets_the_new_site_entry_by_entry_and_no_page_goes_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    (site / "account").mkdir(parents=True)
+    (site / "index.html").write_text("old home", encoding="utf-8")
+    (site / "account" / "index.html").write_text("old account", encoding="utf-8")
+    (site / "gone.html").write_text("a page the new build no longer has", encoding="utf-8")
+    real_ismount = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == site or real_ismount(path))
+    staging = atomic_site.staging_folder(site)
+    assert staging.parent == site  # on the mounted file system, so each entry is renamed, not copied
+    (staging / "account").mkdir()
+    (staging / "index.html").write_text("new home", encoding="utf-8")
+    (staging / "account" / "index.html").write_text("new account", encoding="utf-8")
+    removed: list[str] = []
+    real_remove = atomic_site._remove
+
+    def remove(path: Path) -> None:
+        # Whenever something is removed, the pages of the new build are all in place already.
+        if path.parent == site:
+            assert (site / "index.html").read_text(encoding="utf-8") == "new home"
+            assert (site / "account" / "index.html").read_text(encoding="utf-8") == "new account"
+        removed.append(path.name)
+        real_remove(path)
+
+    monkeypatch.setattr(atomic_site, "_remove", remove)
+    atomic_site.publish(staging, site)
+    assert sorted(path.name for path in site.iterdir()) == ["account", "index.html"]
+    assert "gone.html" in removed
+    assert atomic_site.leftovers(site) == []
+
+
+def test_a_partial_folder_belongs_to_the_build_that_holds_its_lock(tmp_path: Path) -> None:
+    """In containers process ids repeat: a folder named with this very process's id, whose lock no one
+    holds, was left by a build elsewhere and is removed; one whose lock is held is kept."""
+    site = tmp_path / "site"
+    abandoned = tmp_path / f".site.partial-{os.getpid()}-0badc0de"
+    abandoned.mkdir()
+    (tmp_path / f"{abandoned.name}.lock").write_text("", encoding="utf-8")
+    busy = tmp_path / ".site.partial-1-c0ffee00"
+    busy.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys, time\n"
+         f"fd = os.open({str(busy) + '.lock'!r}, os.O_CREAT | os.O_RDWR)\n"
+         "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(60)\n"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        staging = atomic_site.staging_folder(site)
+        assert not abandoned.exists() and busy.exists()
+        assert sorted(atomic_site.leftovers(site)) == sorted([busy, staging])
+        atomic_site.discard(staging)
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout:
+            holder.stdout.close()
+
+
+def test_a_linked_site_folder_is_swapped_behind_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere" / "served"
+    real.mkdir(parents=True)
+    (real / "old.html").write_text("old", encoding="utf-8")
+    site = tmp_path / "project" / "site"
+    site.parent.mkdir()
+    site.symlink_to(real, target_is_directory=True)
+    staging = atomic_site.staging_folder(site)
+    assert staging.parent == real.parent  # on the file system of the folder behind the link
+    (staging / "index.html").write_text("new", encoding="utf-8")
+    atomic_site.publish(staging, site)
+    assert site.is_symlink() and site.resolve() == real
+    assert sorted(path.name for path in real.iterdir()) == ["index.html"]
+    assert atomic_site.leftovers(site) == [] and list(real.parent.glob("*.lock")) == []

@@ -1,14 +1,16 @@
 """Building into a folder next to the site and swapping it in whole, so no one sees a half-built site.
 
-A build writes into `.site.partial-<pid>-<random>/` beside `site/`; only a build that finished is
-swapped in, by one rename on the same file system (an atomic exchange where Linux offers it).
-A failed, interrupted or terminated build leaves `site/` exactly as it was and its partial
-folder is removed; one left by a process that was killed outright is removed by the next build.
+A build writes into `.site.partial-<pid>-<random>/` beside `site/` (inside it, where `site/` is a
+mount point), holding a lock file for it while it builds; only a build that finished is swapped
+in, by one rename on the same file system (an atomic exchange where Linux offers it). A failed,
+interrupted or terminated build leaves `site/` exactly as it was and its partial folder is
+removed; one left by a process that was killed outright is removed by the next build.
 """
 
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import logging
 import os
 import secrets
@@ -23,48 +25,81 @@ from typing import Any
 
 PARTIAL = "partial"
 OLD = "old"
+_LOCKS: dict[str, int] = {}
+"""The lock file of each partial folder this process builds into, held open (flock) while it builds."""
 
 
 def staging_folder(site_dir: Path) -> Path:
-    """A new, empty folder next to `site_dir` to build into (made with the usual permissions)."""
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    """A new, empty folder to build into, on the same file system as the site (made with the usual
+    permissions): beside the site folder, or inside it where it is a mount point."""
+    target = _swap_target(site_dir)
+    home = _home(target)
+    home.mkdir(parents=True, exist_ok=True)
     remove_abandoned(site_dir)
-    folder = _sibling(site_dir, PARTIAL)
+    folder = home / f".{target.name}.{PARTIAL}-{os.getpid()}-{secrets.token_hex(4)}"
     folder.mkdir()
+    _lock(folder)
     return folder
 
 
 def publish(staging: Path, site_dir: Path) -> None:
-    """Put the finished build in `staging` in the place of `site_dir`, then delete the old site."""
+    """Put the finished build in `staging` in the place of the site, then delete the old site.
+
+    A link to a folder stays a link: the folder behind it is swapped. A mount point cannot be
+    swapped: each of its top-level entries is exchanged for the new one, and only then is what the
+    new build no longer has removed, so no page is missing at any moment.
+    """
+    target = _swap_target(site_dir)
     old: Path | None = None
     try:
         with signals_deferred():
-            if not (site_dir.exists() or site_dir.is_symlink()):
-                os.rename(staging, site_dir)
-            elif site_dir.is_symlink() or os.path.ismount(site_dir):
-                _replace_contents(staging, site_dir)
-            elif _exchange(staging, site_dir):
+            if not (target.exists() or target.is_symlink()):
+                os.rename(staging, target)
+            elif os.path.ismount(target):
+                _replace_contents(staging, target)
+            elif _exchange(staging, target):
                 old = staging
             else:
-                old = _sibling(site_dir, OLD)
-                os.rename(site_dir, old)
-                os.rename(staging, site_dir)
+                old = _beside(target, OLD)
+                os.rename(target, old)
+                os.rename(staging, target)
     finally:  # also when a signal held back during the swap is delivered on leaving the block
         if old is not None:
             _remove(old)
+        _unlock(staging)
 
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+    _unlock(staging)
 
 
 def remove_abandoned(site_dir: Path) -> None:
-    """Delete partial and old folders next to `site_dir` whose build process no longer runs."""
-    for kind in (PARTIAL, OLD):
-        for folder in site_dir.parent.glob(f".{site_dir.name}.{kind}-*"):
-            pid = folder.name.rsplit("-", 2)[-2]
-            if pid.isdigit() and not _running(int(pid)):
-                _remove(folder)
+    """Delete the partial and old folders of builds that no longer run.
+
+    A partial folder belongs to its build as long as the build holds the folder's lock file (flock),
+    which holds across containers, where process ids repeat; an old folder, or one without a lock
+    file, is judged by the process id in its name.
+    """
+    for path in leftovers(site_dir):
+        lock = _lock_file(path)
+        if lock.exists():
+            if not _held(lock):
+                _remove(path)
+                lock.unlink(missing_ok=True)
+            continue
+        pid = path.name.rsplit("-", 2)[-2]
+        if pid.isdigit() and not _running(int(pid)):
+            _remove(path)
+
+
+def leftovers(site_dir: Path) -> list[Path]:
+    """The partial and old folders of the site, whoever left them."""
+    target = _swap_target(site_dir)
+    return sorted(
+        path for kind in (PARTIAL, OLD) for path in _home(target).glob(f".{target.name}.{kind}-*")
+        if not path.name.endswith(".lock")
+    )
 
 
 def _remove(path: Path) -> None:
@@ -75,11 +110,52 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def leftovers(site_dir: Path) -> list[Path]:
-    """The partial and old folders next to `site_dir`, whoever left them."""
-    return sorted(
-        path for kind in (PARTIAL, OLD) for path in site_dir.parent.glob(f".{site_dir.name}.{kind}-*")
-    )
+def _swap_target(site_dir: Path) -> Path:
+    """What is swapped: the site folder, or the folder a link at its place leads to (the link stays)."""
+    if site_dir.is_symlink() and site_dir.resolve().is_dir():
+        return site_dir.resolve()
+    return site_dir
+
+
+def _home(target: Path) -> Path:
+    """Where the partial folders go: beside the site, or inside it where it is a mount point."""
+    return target if os.path.ismount(target) else target.parent
+
+
+def _beside(target: Path, kind: str) -> Path:
+    return _home(target) / f".{target.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def _lock_file(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".lock")
+
+
+def _lock(folder: Path) -> None:
+    descriptor = os.open(_lock_file(folder), os.O_CREAT | os.O_RDWR, 0o644)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    _LOCKS[str(folder)] = descriptor
+
+
+def _unlock(folder: Path) -> None:
+    descriptor = _LOCKS.pop(str(folder), None)
+    if descriptor is not None:
+        _lock_file(folder).unlink(missing_ok=True)
+        os.close(descriptor)
+
+
+def _held(lock: Path) -> bool:
+    """Whether a build holds this lock file now."""
+    try:
+        descriptor = os.open(lock, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False
 
 
 @contextmanager
@@ -143,10 +219,6 @@ class WarningCounter(logging.Handler):
         self.count += 1
 
 
-def _sibling(site_dir: Path, kind: str) -> Path:
-    return site_dir.parent / f".{site_dir.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
-
-
 def _running(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -169,13 +241,25 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def _replace_contents(staging: Path, site_dir: Path) -> None:
-    """For a site folder that cannot be renamed (a symlink or a mount point): swap what it holds."""
-    for child in site_dir.iterdir():
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
+def _replace_contents(staging: Path, target: Path) -> None:
+    """For a site folder that cannot be renamed (a mount point): each new entry takes the place of the
+    old one of its name, and only then are the entries the new build no longer has removed."""
+    own = f".{target.name}."
+    new_names = {child.name for child in staging.iterdir()}
+    for name in sorted(new_names):
+        new, current = staging / name, target / name
+        if not (current.exists() or current.is_symlink()):
+            os.rename(new, current)
+        elif new.is_dir() and current.is_dir() and not current.is_symlink() and _exchange(new, current):
+            _remove(new)  # now the old entry
+        elif not new.is_dir() and not current.is_dir():
+            os.replace(new, current)
         else:
-            child.unlink()
-    for child in staging.iterdir():
-        os.rename(child, site_dir / child.name)
+            old = _beside(target, OLD)
+            os.rename(current, old)
+            os.rename(new, current)
+            _remove(old)
+    for child in target.iterdir():
+        if child.name not in new_names and not child.name.startswith(own):
+            _remove(child)
     staging.rmdir()
