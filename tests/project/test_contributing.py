@@ -57,6 +57,13 @@ def same_id(project: Path) -> None:
     edit(project, "faq_data/entries/two-factor/change-password.yml", "category: account", "category: two-factor")
 
 
+def category_named_like_a_page(project: Path) -> None:
+    edit(project, "faq_data/categories.yml", "\naccount:\n", "\ncontact:\n")
+    (project / "faq_data/entries/account").rename(project / "faq_data/entries/contact")
+    for entry in (project / "faq_data/entries/contact").glob("*.yml"):
+        edit(project, entry.relative_to(project).as_posix(), "category: account", "category: contact")
+
+
 MISTAKES: dict[str, Callable[[Path], None]] = {
     "invalid-yaml": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team", "owner: Support team: passwords"),
     "tab": lambda p: edit(p, CHANGE_PASSWORD, "  - I forgot my password", "\t- I forgot my password"),
@@ -87,6 +94,14 @@ MISTAKES: dict[str, Callable[[Path], None]] = {
                                       "  like to receive a letter with further instructions. "
                                       "![The login screen](assets/pictures/login.png)\n"),
     "icon": lambda p: edit(p, "faq_data/categories.yml", "material/account-circle", "material/acount-circle"),
+    "page-missing": lambda p: edit(
+        p, CHANGE_PASSWORD, "  like to receive a letter with further instructions.\n",
+        "  like to receive a letter with further instructions. [contact us](page:contakt)\n"),
+    "thumbnail-missing": lambda p: edit(p, RESET_2FA, "thumbnail: assets/videos/reset-2fa.svg",
+                                        "thumbnail: assets/videos/reset-2fa.png"),
+    "invisible-character": lambda p: edit(p, CHANGE_PASSWORD, "How do I change my password?",
+                                          "How do I change my\u200b password?"),
+    "category-collision": category_named_like_a_page,
     "video": lambda p: edit(p, RESET_2FA, "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
                             "https://www.example.com/videos/reset-2fa.mp4"),
     "duplicate-key": lambda p: edit(p, CHANGE_PASSWORD, "reviewed: 2026-11-27\n",
