@@ -30,6 +30,9 @@ _CORE_TAGS = frozenset(
     _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 )
 _CONFLICT_MARK = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: .*)?$", re.MULTILINE)
+_INDENTED_FIELD = re.compile(r" +[A-Za-z_][\w-]*: ")
+_CURLY_QUOTE = re.compile("\\s*(?:- )?[A-Za-z_][\\w-]*: *[\u201c\u2018\u00ab\u201e]")  # typographic opening quotes
+_QUOTED_VALUE = re.compile(r"\s*(?:- )?(?:[A-Za-z_][\w-]*: +)?([\"'])(.*)$")
 _MISSING_SPACE = re.compile(r"^\s*[A-Za-z_][\w-]*:[^\s:]")
 _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 _NULL_TAG = _STANDARD_TAG + "null"
@@ -196,13 +199,43 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     elif "could not find expected ':'" in reason and previous_line and _MISSING_SPACE.match(previous_line[1]):
         line, column = previous_line[0], previous_line[1].index(":") + 2
         hint = "put a space after the ':' that follows the field's name"
+    elif "mapping values are not allowed" in reason and _INDENTED_FIELD.match(source_line) and (
+        previous_line is None or _indent(previous_line[1]) < _indent(source_line)
+    ) and not (previous_line and previous_line[1].rstrip().endswith(":")):
+        name = source_line.strip().partition(":")[0]
+        hint = (f"'{name}:' is indented, so it is read as part of the value above it; start it at the same "
+                "place as the other fields")
+    elif "mapping values are not allowed" in reason and _CURLY_QUOTE.match(source_line):
+        hint = ("\u201c \u201d and \u2018 \u2019 are typographic quotes, which are part of the text: put the whole "
+                "text in straight quotes (\"...\") as well, or use '|' for a block of text")
     elif "mapping values are not allowed" in reason:
         hint = "put text that contains ': ' in quotes, or use '|' for a block of text"
+    elif "end of stream" in reason and (opened := _unclosed_quote(text)) is not None:
+        line, column = opened
+        hint = "the quote that starts the value here is never closed: end the text with the same quote"
+    elif "expected key" in reason and previous_line and 0 < _indent(source_line) < _indent(previous_line[1]):
+        hint = (f"this line starts further left than the line before it ({_indent(previous_line[1])} spaces): "
+                "indent it the same, or start a new field at the beginning of the line")
     elif "found character '`'" in reason or "found character '@'" in reason:
         hint = "put text that starts with ` or @ in quotes"
     else:
         hint = "check the indentation and the quotes on this line and the one before"
     return Problem(path, line, "", f"invalid YAML at column {column}: {reason}; {hint}")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _unclosed_quote(text: str) -> tuple[int, int] | None:
+    """The line and column of a value that opens a quote and never closes it, if there is one."""
+    for number, line in enumerate(text.splitlines(), 1):
+        value = _QUOTED_VALUE.match(line)
+        if value:
+            quote, rest = value.group(1), value.group(2)
+            if (quote == '"' and not re.search(r'(?<!\\)"', rest)) or (quote == "'" and "'" not in rest):
+                return number, value.start(1) + 1
+    return None
 
 
 def _previous_content_line(text: str, line: int) -> tuple[int, str] | None:
