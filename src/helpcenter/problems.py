@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from pathlib import Path
 
 # Control characters (ESC, BEL, CR, line breaks...) and the marks that reverse the direction of text:
 # printed as they are, text from a file could move the terminal's cursor or forge a problem line.
@@ -45,6 +46,14 @@ class ContentError(Exception):
         lines = [str(problem) for problem in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found in the help-center content.")
         return "\n".join(lines)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file's path as problems name it: relative to the project's root, or whole when outside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

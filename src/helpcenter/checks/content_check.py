@@ -10,6 +10,7 @@ from helpcenter.load.help_center import IconCheck, check_help_center
 from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
+from helpcenter.problems import shown_path as problems_shown_path
 
 
 @dataclass
@@ -40,7 +41,5 @@ def check_content_and_ledger(
 
 
 def shown_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`problems.shown_path` for paths given on the command line, relative to the working folder."""
+    return problems_shown_path(path.resolve(), root.resolve())

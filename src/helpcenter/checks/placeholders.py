@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from helpcenter.problems import Problem
+from helpcenter.problems import Problem, shown_path
 
 MARK = re.compile(r"(?:#|<!--)\s*example value\b", re.IGNORECASE)
 
@@ -28,7 +28,7 @@ def placeholder_warnings(project_root: Path, data_dir: Path, docs_dir: Path) -> 
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue  # the content check reports what cannot be read
-        shown = _shown(path, project_root)
+        shown = shown_path(path, project_root)
         for number, line in enumerate(lines, 1):
             if MARK.search(line):
                 warnings.append(Problem(shown, number, "", (
@@ -44,9 +44,3 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
         found.extend(Path(parent, name) for name in sorted(names) if name.endswith(suffixes))
     return found
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -25,7 +25,7 @@ from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTING
 from helpcenter.load.video import parse_video_url, start_seconds
 from helpcenter.load.yaml_file import line_of, read_yaml
 from helpcenter.model import CONTACT_LINK, Category, Contact, Entry, HelpCenter, Settings, Video
-from helpcenter.problems import ContentError, Problem
+from helpcenter.problems import ContentError, Problem, shown_path
 
 IconCheck = Callable[[str], "str | None"]
 """Why an icon name is no icon of the theme, or None if it is one."""
@@ -60,17 +60,17 @@ def check_help_center(
     root = project_root or data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():
-        return None, [Problem(_shown(data_dir, root), 0, "", "the content folder does not exist")]
+        return None, [Problem(shown_path(data_dir, root), 0, "", "the content folder does not exist")]
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
     categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems, icon_problem)
     raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
     taken = taken_addresses(docs_dir)
     check_references(settings, categories, raw_entries, entry_ids, taken, problems, docs_dir)
     check_categories(
-        categories, category_lines, _shown(data_dir / CATEGORIES_FILE, root), raw_entries, taken, problems
+        categories, category_lines, shown_path(data_dir / CATEGORIES_FILE, root), raw_entries, taken, problems
     )
     if settings is not None:
-        check_featured(settings, settings_lines, _shown(data_dir / SETTINGS_FILE, root), entry_ids, problems)
+        check_featured(settings, settings_lines, shown_path(data_dir / SETTINGS_FILE, root), entry_ids, problems)
     if problems or settings is None:
         return None, sorted(set(problems))
     category_order = {category.id: category.order for category in categories}
@@ -85,16 +85,10 @@ def check_help_center(
     return HelpCenter(settings, published, tuple(entries), empty), []
 
 
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
 
 def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Settings | None, dict[str, int]]:
-    document, found = read_yaml(path, _shown(path, root), root) if path.exists() else (None, [
-        Problem(_shown(path, root), 0, "", "missing: the site settings file is required")
+    document, found = read_yaml(path, shown_path(path, root), root) if path.exists() else (None, [
+        Problem(shown_path(path, root), 0, "", "missing: the site settings file is required")
     ])
     problems.extend(found)
     if document is None:
@@ -124,7 +118,7 @@ def _load_categories(
     path: Path, root: Path, problems: list[Problem], icon_problem: IconCheck | None = None
 ) -> tuple[list[Category], dict[str, dict[str, int]]]:
     """The categories that could be read, and the line of each field of each category."""
-    shown = _shown(path, root)
+    shown = shown_path(path, root)
     if not path.exists():
         problems.append(Problem(shown, 0, "", "missing: the categories file is required"))
         return [], {}
@@ -162,11 +156,11 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
     not again by each entry that links to it.
     """
     if not folder.is_dir():
-        problems.append(Problem(_shown(folder, root), 0, "", "missing: the folder of entries is required"))
+        problems.append(Problem(shown_path(folder, root), 0, "", "missing: the folder of entries is required"))
         return [], set()
     entries = []
     entry_ids: set[str] = set()
-    shown_folder = _shown(folder, root)
+    shown_folder = shown_path(folder, root)
     for relative_folder, name in _visible_files(folder, root, problems):
         # Plain strings: pathlib's objects, made for each of thousands of files, would cost more than reading them.
         inside = name if relative_folder == "." else f"{relative_folder}/{name}"
@@ -196,7 +190,7 @@ def _visible_files(folder: Path, root: Path, problems: list[Problem]) -> list[tu
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in folders:
             if os.path.islink(os.path.join(parent, name)):
-                problems.append(Problem(_shown(Path(parent, name), root), 0, "", (
+                problems.append(Problem(shown_path(Path(parent, name), root), 0, "", (
                     "a symbolic link to a folder is not read; move the entries into a folder of their own here"
                 )))
         found.extend(((*parts, name), relative, name) for name in names if not name.startswith("."))

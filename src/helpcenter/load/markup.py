@@ -190,11 +190,6 @@ def needs_rendering(text: str) -> bool:
     )
 
 
-def holds_markup_or_links(text: str) -> bool:
-    """Whether `text` holds markup or a link at all: a text without either has no finding and no link."""
-    return "](" in text or _has_markup_signs(text)
-
-
 def _has_markup_signs(text: str) -> bool:
     """A tag, an attribute list, a reference definition or an image."""
     return "<" in text or "{" in text or "]:" in text or "![" in text

@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from helpcenter.problems import Problem
+from helpcenter.problems import Problem, shown_path
 
 
 def unsafe_files(folders: list[Path], root: Path) -> list[Problem]:
@@ -27,7 +27,7 @@ def unsafe_files(folders: list[Path], root: Path) -> list[Problem]:
                 path = Path(parent, name)
                 problem = _refusal(path, real_root)
                 if problem:
-                    problems.append(Problem(_shown(path, root), 0, "", problem))
+                    problems.append(Problem(shown_path(path, root), 0, "", problem))
     return sorted(problems)
 
 
@@ -46,9 +46,3 @@ def _refusal(path: Path, real_root: Path) -> str | None:
         return None
     return "not a regular file (a device, pipe or socket); the site is built from plain files only"
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -24,7 +24,6 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e]")
 # Both, looked for in one pass over each value.
 _UNWANTED = re.compile(f"{_CONTROL_CHARACTER.pattern}|{_INVISIBLE.pattern}")
 
-_SCALAR_KINDS = frozenset(("text", "markdown", "date", "url", "integer"))
 _LIST_KINDS = frozenset(("text_list", "markdown_list"))
 # Kinds whose words are published: a comment or a folded line would cut or reshape them.
 _WORD_KINDS = frozenset(("text", "markdown"))
@@ -69,10 +68,7 @@ class Reader:
                 self.problem(key_node, prefix + name, f"unknown field{hint}")
                 continue
             lines[name] = key_node.start_mark.line + 1
-            if field.kind in _SCALAR_KINDS:
-                value = self._read_scalar(value_node, field, prefix + name)
-            else:
-                value = self.read_value(value_node, field, prefix + name)
+            value = self.read_value(value_node, field, prefix + name)
             if value is not None:
                 values[name] = value
         for field in required:
