@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Literal
+
+from helpcenter.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,25 @@ class HelpCenter:
     """Sorted by category order, then title."""
     empty_categories: tuple[str, ...] = ()
     """Categories without an entry: not published (no empty topic page or card), named by the check."""
+    drafts: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
+    """In a preview only: the entries shown as drafts, by id, with the problems that keep each unpublished."""
+
+    @classmethod
+    def of(
+        cls, settings: Settings, categories: Iterable[Category], entries: Iterable[Entry],
+        drafts: Mapping[str, tuple[Problem, ...]] | None = None,
+    ) -> HelpCenter:
+        """The help center in reading order: categories by `order`, each one's entries by title; only the
+        categories that have entries are published."""
+        ordered_categories = sorted(categories, key=lambda category: (category.order, category.title))
+        category_order = {category.id: category.order for category in ordered_categories}
+        ordered_entries = sorted(
+            entries, key=lambda entry: (category_order[entry.category], entry.title.casefold(), entry.id)
+        )
+        used = {entry.category for entry in ordered_entries}
+        published = tuple(category for category in ordered_categories if category.id in used)
+        empty = tuple(category.id for category in ordered_categories if category.id not in used)
+        return cls(settings, published, tuple(ordered_entries), empty, drafts or {})
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries_by_id[entry_id]

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from helpcenter.load.drafts import EntryFile, preview_help_center
 from helpcenter.load.fields import is_id
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
 from helpcenter.load.reader import Reader
@@ -49,13 +50,15 @@ def load_help_center(
 
 def check_help_center(
     data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None,
-    icon_problem: IconCheck | None = None,
+    icon_problem: IconCheck | None = None, drafts: bool = False,
 ) -> tuple[HelpCenter | None, list[Problem]]:
     """The help center in `data_dir`, or None and every problem found in it, sorted.
 
     With `docs_dir`, no page of the content may take the address of a hand-written page there, and
     links to its pages and pictures must lead to its files; `icon_problem` says why a category's
-    icon is not one of the theme's (the theme is the plugin's to know).
+    icon is not one of the theme's (the theme is the plugin's to know). With `drafts` (the preview),
+    a help center comes with the problems: what is right is published, and each entry file with a
+    problem is a draft that lists them (`load/drafts.py`).
     """
     root = project_root or data_dir.parent
     problems: list[Problem] = []
@@ -63,7 +66,8 @@ def check_help_center(
         return None, [Problem(shown_path(data_dir, root), 0, "", "the content folder does not exist")]
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
     categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems, icon_problem)
-    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
+    entry_files: list[EntryFile] | None = [] if drafts else None
+    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems, entry_files)
     taken = taken_addresses(docs_dir)
     check_references(settings, categories, raw_entries, entry_ids, taken, problems, docs_dir)
     check_categories(
@@ -71,19 +75,12 @@ def check_help_center(
     )
     if settings is not None:
         check_featured(settings, settings_lines, shown_path(data_dir / SETTINGS_FILE, root), entry_ids, problems)
+    if problems and entry_files is not None:
+        found = sorted(set(problems))
+        return preview_help_center(settings, categories, raw_entries, entry_files, found, taken), found
     if problems or settings is None:
         return None, sorted(set(problems))
-    category_order = {category.id: category.order for category in categories}
-    entries = sorted(
-        (raw.entry for raw in raw_entries),
-        key=lambda entry: (category_order[entry.category], entry.title.casefold(), entry.id),
-    )
-    ordered_categories = sorted(categories, key=lambda category: (category.order, category.title))
-    used = {entry.category for entry in entries}
-    published = tuple(category for category in ordered_categories if category.id in used)
-    empty = tuple(category.id for category in ordered_categories if category.id not in used)
-    return HelpCenter(settings, published, tuple(entries), empty), []
-
+    return HelpCenter.of(settings, categories, [raw.entry for raw in raw_entries]), []
 
 
 def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Settings | None, dict[str, int]]:
@@ -149,8 +146,11 @@ def _load_categories(
     return categories, category_lines
 
 
-def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[list[RawEntry], set[str]]:
-    """The entries that could be read, and the id of every entry file, readable or not.
+def _load_entries(
+    folder: Path, root: Path, problems: list[Problem], entry_files: list[EntryFile] | None = None
+) -> tuple[list[RawEntry], set[str]]:
+    """The entries that could be read, and the id of every entry file, readable or not; with
+    `entry_files`, what was read of each file whose name is an id is added to it, for drafts.
 
     Cross-references are checked against every file's id, so one broken file is reported once,
     not again by each entry that links to it.
@@ -173,7 +173,7 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
             problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
             continue
         entry_ids.add(stem)
-        raw = _load_entry(path, stem, shown, relative_folder, root, problems)
+        raw = _load_entry(path, stem, shown, relative_folder, root, problems, entry_files)
         if raw is not None:
             entries.append(raw)
     return entries, entry_ids
@@ -198,28 +198,33 @@ def _visible_files(folder: Path, root: Path, problems: list[Problem]) -> list[tu
 
 
 def _load_entry(
-    path: str, entry_id: str, shown: str, relative_folder: str, root: Path, problems: list[Problem]
+    path: str, entry_id: str, shown: str, relative_folder: str, root: Path, problems: list[Problem],
+    entry_files: list[EntryFile] | None = None,
 ) -> RawEntry | None:
     """The entry in the file at `path`, whose name `entry_id` is a valid id."""
     document, found = read_yaml(path, shown, root)
     problems.extend(found)
+    values: dict[str, Any] = {}
+    if entry_files is not None:
+        entry_files.append(EntryFile(entry_id, shown, relative_folder, values))
     if document is None:
         return None
     reader = Reader(shown, problems, source=document.text)
-    values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
-    if not all(field.name in values for field in ENTRY_FIELDS if field.required):
-        return None
-    video = None
+    read, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
+    values.update(read)
     if "video" in values:
         video = _read_video(values.pop("video"), document.root, shown, problems)
         if video is None:
             return None
+        values["video"] = video
+    if not all(field.name in values for field in ENTRY_FIELDS if field.required):
+        return None
     if values["reviewed"] > date.today() + timedelta(days=1):  # a day's grace: the writer's day may be ahead
         problems.append(Problem(shown, lines["reviewed"], "reviewed", (
             f"{values['reviewed'].isoformat()} is in the future; write the day the answer was last checked"
         )))
         return None
-    entry = Entry(id=entry_id, source=shown, video=video, **values)
+    entry = Entry(id=entry_id, source=shown, **values)
     named_links: list[NamedLink] = []
     check_markdown(shown, reader.markdown, reader.text_lines, problems, named_links)
     return RawEntry(entry, lines, named_links, relative_folder)

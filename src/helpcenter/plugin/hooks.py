@@ -15,12 +15,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from helpcenter.checks.ledger import published_urls, read_ledger, vanished_url_problems
-from helpcenter.load.help_center import load_help_center
+from helpcenter.load.help_center import check_help_center, load_help_center
 from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
-from helpcenter.plugin.serve import keep_serving_the_last_good_site, refuse_a_taken_address
+from helpcenter.plugin.serve import (
+    PreviewStatus,
+    keep_serving_the_last_good_site,
+    refuse_a_taken_address,
+    show_the_status_on_every_page,
+)
 from helpcenter.plugin.site_files import add_redirects, add_robots_txt, navigation, sitemap_urls, write_sitemap
 from helpcenter.plugin.theme_icons import icon_problem
 from helpcenter.problems import ContentError
@@ -28,6 +33,7 @@ from helpcenter.render.answer_parts import answer_and_steps
 from helpcenter.render.edit_links import edit_uris
 from helpcenter.render.pages import html_end_of_page, render_pages, theme_text
 from helpcenter.render.plain_text import plain_text
+from helpcenter.render.preview_banner import draft_notice
 from helpcenter.render.site_values import with_site_values
 from helpcenter.render.structured_data import PageData, SiteAddress, page_data
 
@@ -61,6 +67,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.undo_terminate = atomic_site.exit_on_terminate()
         self.warnings = atomic_site.WarningCounter.attach(logging.getLogger("mkdocs"))
         self.warnings_per_build = False
+        self.preview = PreviewStatus()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project_root = Path(config.config_file_path).parent
@@ -71,17 +78,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         refused = unsafe_files(copied, project_root)
         if refused:
             raise PluginError("Files the build would read are refused:\n" + "\n".join(map(str, refused)))
-        try:
-            self.help_center: HelpCenter = load_help_center(
-                self.data_dir, project_root, Path(config.docs_dir), icon_problem
-            )
-        except ContentError as error:
-            if self.command == "serve":
-                # MkDocs prints a build's error once per `serve` (its log drops repeats): the preview
-                # shows the problems on every rebuild that has them, however often the same slip returns.
-                log.error("The help-center content has problems:\n%s", error.report())
-                raise PluginError("The help-center content has the problems listed above.") from None
-            raise PluginError("The help-center content has problems:\n" + error.report()) from None
+        self.help_center: HelpCenter = self._load(project_root, Path(config.docs_dir))
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
         self._set_up_search_engine_data(config)
@@ -89,6 +86,22 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         # on_post_build writes sitemap.xml and its .gz, dated by the content: MkDocs' own would be replaced.
         config.theme.static_templates.discard("sitemap.xml")
         return config
+
+    def _load(self, project_root: Path, docs_dir: Path) -> HelpCenter:
+        """The help center; a preview shows content with problems (entries with one as drafts) and lists them."""
+        if self.command != "serve":
+            try:
+                return load_help_center(self.data_dir, project_root, docs_dir, icon_problem)
+            except ContentError as error:
+                raise PluginError("The help-center content has problems:\n" + error.report()) from None
+        help_center, problems = check_help_center(self.data_dir, project_root, docs_dir, icon_problem, drafts=True)
+        self.preview.problems = tuple(problems)
+        if problems:
+            log.warning("The help-center content has problems; the preview shows them, and the build refuses "
+                        "them:\n%s", ContentError(problems).report())
+        if help_center is None:
+            raise PluginError("The help-center content cannot be shown: " + "; ".join(map(str, problems)))
+        return help_center
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.sitemap_urls = sitemap_urls(self.help_center, files)
@@ -128,6 +141,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         report = "\n".join(str(problem) for problem in sorted(problems))
         if self.command == "serve":
             log.warning("Published addresses would disappear:\n%s", report)
+            self.preview.problems = tuple(sorted({*self.preview.problems, *problems}))
             return
         raise PluginError("Published addresses would disappear:\n" + report)
 
@@ -165,6 +179,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if generated is not None and page.content is not None:
             page.content += html_end_of_page(generated.html_end, page.present_anchor_ids or set())
         entry_id = page.meta.get("helpcenter_entry")
+        if entry_id and entry_id in self.help_center.drafts and page.content is not None:
+            page.content = draft_notice(self.help_center.drafts[entry_id]) + page.content
         context["helpcenter"] = self.help_center
         context["helpcenter_entry"] = self.help_center.entry(entry_id) if entry_id else None
         context["helpcenter_seo"] = self._search_engine_data(page, context["helpcenter_entry"])
@@ -200,6 +216,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         refuse_a_taken_address(server)
+        show_the_status_on_every_page(server, self.preview)
         server.watch(str(self.data_dir))
         custom_dir = config.theme.custom_dir
         if custom_dir and Path(custom_dir).is_dir():  # MkDocs watches the theme only with --watch-theme
@@ -207,7 +224,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if self.templates_dir.is_dir():
             server.watch(str(self.templates_dir))
         if not self.dirty:
-            keep_serving_the_last_good_site(server)
+            keep_serving_the_last_good_site(server, self.preview)
         return server
 
     @event_priority(-100)  # last, once every plugin has written its files

@@ -13,7 +13,7 @@ import jinja2
 import markdown.extensions.toc
 
 from helpcenter.load.links import LinkTarget, img_sources, resolve_links
-from helpcenter.model import Category, Entry, HelpCenter
+from helpcenter.model import CONTACT_LINK, Category, Entry, HelpCenter
 from helpcenter.render.addresses import href_between, page_path, relative_link, site_root_prefix
 from helpcenter.render.answer_parts import STEPS_MARK
 from helpcenter.render.filters import make_environment
@@ -150,10 +150,13 @@ class PageRenderer:
 
         def resolve(link: LinkTarget) -> str:
             name = link.target.partition(":")[2]
+            # A preview shows content with problems: a link whose target is not there stays as written.
             if link.scheme == "link":
-                return help_center.settings.link(name)
+                known = name == CONTACT_LINK or name in help_center.settings.links
+                return help_center.settings.link(name) if known else link.target
             if link.scheme == "entry":
-                return relative_link(entry.src_uri, help_center.entry(name).src_uri)
+                other = help_center.entries_by_id.get(name)
+                return relative_link(entry.src_uri, other.src_uri) if other else link.target
             if link.scheme == "page":
                 return relative_link(entry.src_uri, f"{name}.md")
             if not link.scheme and not link.target.startswith(("#", "../")):
