@@ -1,4 +1,5 @@
-"""Video facades in a real browser: nothing leaves the site until the customer presses play."""
+"""Video facades in a real browser: nothing leaves the site until the customer presses play; each host has its
+own play button, and on a phone the facade leaves the thumbnail's words uncovered."""
 
 from __future__ import annotations
 
@@ -141,3 +142,70 @@ def test_a_vimeo_video_without_thumbnail_loads_vimeos_player_with_do_not_track(
     page.wait_for_load_state("networkidle")
     assert src in log.urls
     page.context.close()
+
+
+COVERED_POINTS = """([x, y, width, height]) => {
+  const picture = document.querySelector(".hc-video__thumbnail");
+  const box = picture.getBoundingClientRect();
+  // object-fit: cover, centred: the scale and offsets of the picture inside its box.
+  const scale = Math.max(box.width / picture.naturalWidth, box.height / picture.naturalHeight);
+  const left = box.left + (box.width - picture.naturalWidth * scale) / 2;
+  const top = box.top + (box.height - picture.naturalHeight * scale) / 2;
+  const covered = [];
+  for (let i = 0; i <= 6; i++) {
+    for (let j = 0; j <= 2; j++) {
+      const point = [left + (x + width * i / 6) * scale, top + (y + height * j / 2) * scale];
+      const shown = document.elementFromPoint(point[0], point[1]);
+      if (shown !== picture) covered.push([point, shown && shown.className]);
+    }
+  }
+  return covered;
+}"""
+
+
+def centre(box: dict[str, float] | None) -> tuple[float, float]:
+    assert box is not None
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_words_of_the_thumbnail_are_not_covered(browser: Browser, video_site: str, width: int) -> None:  # noqa: F811
+    assert YOUTUBE_ENTRY.video is not None and YOUTUBE_ENTRY.video.thumbnail
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(video_site + YOUTUBE_ENTRY.video.thumbnail)
+    words = page.evaluate("(() => { const b = document.querySelector('text').getBBox(); "
+                          "return [b.x, b.y, b.width, b.height]; })()")
+    page.goto(video_site + YOUTUBE_ENTRY.url, wait_until="networkidle")
+    picture = page.locator(".hc-video__thumbnail")
+    picture.scroll_into_view_if_needed()
+    assert page.evaluate(COVERED_POINTS, words) == []
+    picture_box, play_box = picture.bounding_box(), page.locator(".hc-video__play").bounding_box()
+    assert picture_box is not None and play_box is not None
+    assert centre(play_box) == pytest.approx(centre(picture_box), abs=1), "the play button is in the picture's middle"
+    title_box = page.locator(".hc-video__title").bounding_box()
+    assert title_box is not None and title_box["width"] == pytest.approx(picture_box["width"], abs=1)
+    if width < 600:
+        assert title_box["y"] >= picture_box["y"] + picture_box["height"] - 0.5, "the title is under the picture"
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_vimeo_has_its_own_play_button(browser: Browser, video_site: str, width: int) -> None:  # noqa: F811
+    looks = {}
+    for path in (YOUTUBE_ENTRY.url, "two-factor/set-up-2fa/"):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(video_site + path, wait_until="networkidle")
+        play = page.locator(".hc-video__play")
+        assert play.is_visible()
+        looks[path] = play.evaluate("el => { const s = getComputedStyle(el); const b = el.getBoundingClientRect(); "
+                                    "return [s.backgroundColor, s.borderRadius, Math.round(b.width), "
+                                    "Math.round(b.height)]; }")
+        area = page.locator(".hc-video").bounding_box()
+        assert area is not None
+        assert centre(play.bounding_box())[0] == pytest.approx(area["x"] + area["width"] / 2, abs=1)
+        page.close()
+    assert looks[YOUTUBE_ENTRY.url][0] == "rgb(198, 40, 40)"  # YouTube's red
+    assert looks["two-factor/set-up-2fa/"][0] == "rgb(15, 110, 153)"  # Vimeo's blue, dark enough for the arrow
+    assert looks["two-factor/set-up-2fa/"][1:] != looks[YOUTUBE_ENTRY.url][1:], "a shape of its own"
