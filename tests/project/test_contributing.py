@@ -17,7 +17,10 @@ from click.testing import CliRunner
 
 from conftest import ROOT, copy_project
 from helpcenter.cli import main
+from helpcenter.load.help_center import check_help_center
 from helpcenter.new_entry import entry_text
+from helpcenter.render.plain_text import plain_text
+from helpcenter.render.preview_banner import draft_notice, preview_banner
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 _EXAMPLE = re.compile(r"<!-- example: ([a-z-]+) -->\n```text\n(.*?)\n```", re.DOTALL)
@@ -122,8 +125,11 @@ def guide_examples() -> dict[str, str]:
     return dict(_EXAMPLE.findall(GUIDE.read_text(encoding="utf-8")))
 
 
+PREVIEW_EXAMPLES = ("preview-draft", "preview-problems")
+
+
 def test_every_example_in_the_guide_is_tested() -> None:
-    assert sorted(guide_examples()) == sorted([*MISTAKES, "links"])
+    assert sorted(guide_examples()) == sorted([*MISTAKES, "links", *PREVIEW_EXAMPLES])
 
 
 @pytest.mark.parametrize("name", sorted(MISTAKES))
@@ -170,3 +176,16 @@ def test_the_guide_shows_what_links_prints(built_site: Path, tmp_path: Path, mon
     totals = re.compile(r"^\d+ internal links in \d+ pages: ", re.MULTILINE)
     assert totals.sub("N internal links in N pages: ", guide_examples()["links"]) == totals.sub(
         "N internal links in N pages: ", result.stdout.rstrip("\n"))
+
+
+def test_the_guide_shows_what_the_preview_shows_of_an_unfinished_entry(tmp_path: Path) -> None:
+    """The texts of the preview's boxes, from the same loading and HTML the preview uses (tests/plugin/test_serve.py
+    and tests/browser/test_preview.py run the real preview)."""
+    project = copy_project(tmp_path / "project")
+    new = project / "faq_data/entries/account/export-data.yml"
+    new.write_text(entry_text("How do I export my data?", "account", date.today(), "../../../schemas/entry.schema.json"),
+                   encoding="utf-8")
+    help_center, problems = check_help_center(project / "faq_data", project, project / "docs", drafts=True)
+    assert help_center is not None
+    assert guide_examples()["preview-draft"] == plain_text(draft_notice(help_center.drafts["export-data"]))
+    assert guide_examples()["preview-problems"] == plain_text(preview_banner(problems))
