@@ -183,8 +183,8 @@ def test_the_guide_shows_what_the_preview_shows_of_an_unfinished_entry(tmp_path:
     and tests/browser/test_preview.py run the real preview)."""
     project = copy_project(tmp_path / "project")
     new = project / "faq_data/entries/account/export-data.yml"
-    new.write_text(entry_text("How do I export my data?", "account", date.today(), "../../../schemas/entry.schema.json"),
-                   encoding="utf-8")
+    schema = "../../../schemas/entry.schema.json"
+    new.write_text(entry_text("How do I export my data?", "account", date.today(), schema), encoding="utf-8")
     help_center, problems = check_help_center(project / "faq_data", project, project / "docs", drafts=True)
     assert help_center is not None
     assert guide_examples()["preview-draft"] == plain_text(draft_notice(help_center.drafts["export-data"]))
