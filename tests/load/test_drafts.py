@@ -9,6 +9,7 @@ import pytest
 from content_fixture import CATEGORIES, ENTRY, SETTINGS, write_content
 from helpcenter.load.help_center import check_help_center, load_help_center
 from helpcenter.problems import ContentError
+from helpcenter.render.pages import render_pages
 
 UNFINISHED = """\
 title: How do I export my data?
@@ -84,3 +85,29 @@ def test_unreadable_settings_still_give_a_preview(tmp_path: Path) -> None:
     assert [problem.field for problem in problems] == ["contact"]
     assert help_center.settings.featured == ()
     assert [entry.id for entry in help_center.entries] == ["log-in"]
+
+
+LINKING = ENTRY.replace("How do I log in?", "Where do I sign in?").replace(
+    "If it fails, [contact us](link:support).", "See [logging in](entry:log-in) or [the portal](link:portal).")
+BREAKAGES = {
+    "categories unreadable": ({"account/log-in": ENTRY, "account/sign-in": LINKING}, SETTINGS, "account: [\n"),
+    "settings unreadable": ({"account/log-in": ENTRY, "account/sign-in": LINKING}, "home: [\n", CATEGORIES),
+    "linked entry unreadable": ({"account/log-in": "title: [\n", "account/sign-in": LINKING}, SETTINGS, CATEGORIES),
+    "linked entry in an unknown folder": (
+        {"nowhere/log-in": ENTRY, "account/sign-in": LINKING}, SETTINGS, CATEGORIES),
+    "markup refused": ({"account/log-in": ENTRY.replace("Open the login page.", "<script>alert(1)</script>"),
+                        "account/sign-in": LINKING}, SETTINGS, CATEGORIES),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKAGES))
+def test_every_page_of_a_preview_renders_whatever_is_broken(name: str, tmp_path: Path) -> None:
+    entries, settings, categories = BREAKAGES[name]
+    folder = write_content(tmp_path, entries, settings, categories)
+    help_center, problems = check_help_center(folder, tmp_path, drafts=True)
+    assert help_center is not None and problems
+    pages = {page.src_uri: page for page in render_pages(help_center)}
+    assert "index.md" in pages
+    assert all("<script>" not in page.markdown for page in pages.values())
+    for entry in help_center.entries:
+        assert entry.src_uri in pages
