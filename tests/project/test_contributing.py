@@ -189,3 +189,10 @@ def test_the_guide_shows_what_the_preview_shows_of_an_unfinished_entry(tmp_path:
     assert help_center is not None
     assert guide_examples()["preview-draft"] == plain_text(draft_notice(help_center.drafts["export-data"]))
     assert guide_examples()["preview-problems"] == plain_text(preview_banner(problems))
+
+
+def test_the_guide_names_the_preview_s_words_for_a_failed_rebuild() -> None:
+    shown = plain_text(preview_banner((), "TemplateSyntaxError: unexpected '%' (overrides/entry.html, line 9)"))
+    first_sentence = shown.splitlines()[0].split(" This preview")[0]
+    assert first_sentence == "The last change could not be built."
+    assert f"**{first_sentence}**" in GUIDE.read_text(encoding="utf-8")
