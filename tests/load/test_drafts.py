@@ -111,3 +111,12 @@ def test_every_page_of_a_preview_renders_whatever_is_broken(name: str, tmp_path:
     assert all("<script>" not in page.markdown for page in pages.values())
     for entry in help_center.entries:
         assert entry.src_uri in pages
+
+
+def test_the_markup_of_an_unfinished_entry_is_checked(tmp_path: Path) -> None:
+    unfinished = UNFINISHED.replace("answer: |\n", "answer: |\n  <script>alert(1)</script>\n")
+    folder = write_content(tmp_path, {"account/log-in": ENTRY, "account/export-data": unfinished})
+    help_center, problems = check_help_center(folder, tmp_path, drafts=True)
+    assert help_center is not None
+    assert "answer" in {problem.field for problem in problems}
+    assert help_center.entry("export-data").answer == ""

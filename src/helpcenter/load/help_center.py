@@ -204,14 +204,17 @@ def _load_entry(
     """The entry in the file at `path`, whose name `entry_id` is a valid id."""
     document, found = read_yaml(path, shown, root)
     problems.extend(found)
-    values: dict[str, Any] = {}
-    if entry_files is not None:
-        entry_files.append(EntryFile(entry_id, shown, relative_folder, values))
     if document is None:
+        if entry_files is not None:
+            entry_files.append(EntryFile(entry_id, shown, relative_folder, {}))
         return None
     reader = Reader(shown, problems, source=document.text)
-    read, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
-    values.update(read)
+    values, lines = reader.read_mapping(document.root, ENTRY_FIELDS)
+    # Markup and links are checked even in an unfinished entry: a preview shows it as a draft.
+    named_links: list[NamedLink] = []
+    check_markdown(shown, reader.markdown, reader.text_lines, problems, named_links)
+    if entry_files is not None:  # the values as they are read on, a video as a `Video`
+        entry_files.append(EntryFile(entry_id, shown, relative_folder, values))
     if "video" in values:
         video = _read_video(values.pop("video"), document.root, shown, problems)
         if video is None:
@@ -225,8 +228,6 @@ def _load_entry(
         )))
         return None
     entry = Entry(id=entry_id, source=shown, **values)
-    named_links: list[NamedLink] = []
-    check_markdown(shown, reader.markdown, reader.text_lines, problems, named_links)
     return RawEntry(entry, lines, named_links, relative_folder)
 
 
