@@ -187,6 +187,11 @@ def test_the_words_of_the_thumbnail_are_not_covered(browser: Browser, video_site
     assert title_box is not None and title_box["width"] == pytest.approx(picture_box["width"], abs=1)
     if width < 600:
         assert title_box["y"] >= picture_box["y"] + picture_box["height"] - 0.5, "the title is under the picture"
+    RequestLog(page, video_site)  # the player's requests are answered here, never by YouTube
+    page.get_by_role("button", name=PLAY).click()
+    player = page.locator(".hc-video iframe").bounding_box()
+    assert player is not None
+    assert (player["width"], player["height"]) == pytest.approx((picture_box["width"], picture_box["height"]), abs=1)
     page.close()
 
 

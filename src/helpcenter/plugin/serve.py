@@ -6,11 +6,12 @@ import errno
 import re
 import socket
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort, MkDocsException, PluginError
 
-from helpcenter.problems import Problem
+from helpcenter.problems import Problem, shown_path
 from helpcenter.render.preview_banner import preview_banner
 
 _BODY = re.compile(rb"<body\b[^>]*>")
@@ -50,7 +51,8 @@ def keep_serving_the_last_good_site(server: Any, status: PreviewStatus) -> None:
             if isinstance(error, Abort):
                 raise
             # What failed, where, not a traceback (`mkdocs build` shows one).
-            raise Abort(f"The rebuild failed: {status.failure}") from None
+            raise Abort(f"The rebuild failed: {status.failure}\nThe preview keeps showing the site as it was, with "
+                        "this reason at the top of each page.") from None
 
     server.builder = build_or_keep_the_last_site
 
@@ -83,7 +85,7 @@ def failure_reason(error: BaseException) -> str:
         return str(cause) or type(cause).__name__
     # A template's mistake (Jinja's errors) names its file and line.
     filename, line = getattr(cause, "filename", None), getattr(cause, "lineno", None)
-    where = f" ({filename}, line {line})" if filename and line else ""
+    where = f" ({shown_path(Path(filename), Path.cwd())}, line {line})" if filename and line else ""
     return f"{type(cause).__name__}: {cause}{where}"
 
 

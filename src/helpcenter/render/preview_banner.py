@@ -32,9 +32,9 @@ def preview_banner(problems: Sequence[Problem], failure: str | None = None) -> s
                      "site as it was before it. Fix this and save the file again:</p>")
         parts.append(f'<pre style="{_CODE_STYLE};white-space:pre-wrap">{_text(failure)}</pre>')
     if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        count, they = (f"{len(problems)} problems", "they are") if len(problems) != 1 else ("1 problem", "it is")
         parts.append(f"<p><strong>{count} in the help-center content.</strong> The build refuses the content "
-                     "until they are fixed; here, each entry with a problem is shown as a draft.</p>")
+                     f"until {they} fixed; here, each entry with a problem is shown as a draft.</p>")
         parts.append("<ul>")
         parts.extend(f"<li>{_problem(problem, _CODE_ATTRIBUTES)}</li>" for problem in problems)
         parts.append("</ul>")
