@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -265,7 +266,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         write_machine_files(Path(config.site_dir), self._machine_files(config))
         self._publish(config)
 
-    def _machine_files(self, config: MkDocsConfig) -> dict[str, str]:
+    def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:
         # Site-relative addresses ('/account/log-in/') when site_url is not set: a copy is read away from its page.
         address = SiteAddress(config.site_url or "/", config.use_directory_urls)
         texts = self.answer_texts  # from the pages just rendered; a --dirty build renders only some of them

@@ -4,6 +4,7 @@ hand-written pages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -103,9 +104,11 @@ def refuse_hand_written_machine_files(files: Files, chosen: dict[str, bool]) -> 
             )
 
 
-def write_machine_files(site_dir: Path, files: dict[str, str]) -> None:
-    """Write the files for machines into the built site (not MkDocs files: a Markdown copy would become a page)."""
-    for path, text in files.items():
+def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]]]) -> None:
+    """Write the files for machines into the built site, each piece as it comes (not as MkDocs files: a
+    Markdown copy would become a page)."""
+    for path, pieces in files:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        with target.open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(pieces)

@@ -6,7 +6,7 @@ Its shape is described by `schemas/entries-json.schema.json`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from helpcenter.render.markdown_copies import EntryText
@@ -18,15 +18,18 @@ FORMAT_VERSION = 1
 
 def entries_json(
     site_name: str, site_address: str, language: str, texts: Sequence[EntryText], plain_texts: Mapping[str, str]
-) -> str:
-    """The JSON text of one language's entries; `plain_texts` holds each entry's answer and steps as plain text,
-    by entry id."""
-    document = {
-        "version": FORMAT_VERSION,
-        "site": {"name": site_name, "address": site_address, "language": language},
-        "entries": [_entry(text, language, plain_texts[text.entry.id]) for text in texts],
-    }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+) -> Iterator[str]:
+    """The JSON text of one language's entries, in pieces to be written as they come (one per entry);
+    `plain_texts` holds each entry's answer and steps as plain text, by entry id."""
+    site = {"name": site_name, "address": site_address, "language": language}
+    yield f'{{"version":{FORMAT_VERSION},"site":{_json(site)},"entries":['
+    for number, text in enumerate(texts):
+        yield ("," if number else "") + _json(_entry(text, language, plain_texts[text.entry.id]))
+    yield "]}\n"
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _entry(text: EntryText, language: str, plain: str) -> dict[str, Any]:

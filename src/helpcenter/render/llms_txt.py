@@ -30,15 +30,17 @@ def llms_txt(site_name: str, summary: str, texts: Sequence[EntryText], also: Seq
     return "\n\n".join(parts) + "\n"
 
 
-def llms_full_txt(site_name: str, summary: str, texts: Sequence[EntryText]) -> str:
-    """Every entry in full, by category: its question as a heading, its address, summary, answer and steps."""
-    parts = [_heading(site_name, summary)]
+def llms_full_txt(site_name: str, summary: str, texts: Sequence[EntryText]) -> Iterator[str]:
+    """Every entry in full, by category: its question as a heading, its address, summary, answer and steps.
+
+    The text comes in pieces, one per entry, to be written as it comes: the whole is the size of the help center.
+    """
+    yield _heading(site_name, summary) + "\n"
     for category, entries in _by_category(texts):
-        parts.append(f"## {inline_text(category.title)}")
+        yield f"\n## {inline_text(category.title)}\n"
         for text in entries:
             heading, _, rest = entry_markdown(text, level=3).partition("\n\n")
-            parts.append(f"{heading}\n\nAddress: {text.address}\n\n{rest}")
-    return "\n\n".join(parts) + "\n"
+            yield f"\n{heading}\n\nAddress: {text.address}\n\n{rest}\n"
 
 
 def _heading(site_name: str, summary: str) -> str:

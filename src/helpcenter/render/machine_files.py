@@ -3,7 +3,7 @@ Markdown copy beside each entry page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from helpcenter.model import Entry, HelpCenter
@@ -43,25 +43,24 @@ def machine_files(
     site: SiteFacts,
     choice: MachineFileChoice,
     plain_text_of: Callable[[Entry], str],
-) -> dict[str, str]:
-    """Each chosen file's path, relative to the language's root at `address`, and its text.
+) -> Iterator[tuple[str, Iterable[str]]]:
+    """Each chosen file's path, relative to the language's root at `address`, and its text in pieces.
 
+    Each file is made as it is asked for, so that a writer holds one at a time, never all of them.
     `plain_text_of` gives an entry's answer and steps as plain text (for the JSON).
     """
     if not choice.any:
-        return {}
+        return
     texts = entry_texts(help_center, address, with_copies=choice.markdown_copies)
-    files: dict[str, str] = {}
     if choice.markdown_copies:
         for text in texts:
-            files[markdown_copy_path(text.entry.src_uri, address.use_directory_urls)] = markdown_copy(text)
+            yield markdown_copy_path(text.entry.src_uri, address.use_directory_urls), (markdown_copy(text),)
     also = [(name, address.file(name)) for name, chosen in
             ((LLMS_FULL_TXT, choice.llms_full_txt), (ENTRIES_JSON, choice.entries_json)) if chosen]
     if choice.llms_txt:
-        files[LLMS_TXT] = llms_txt(site.name, site.summary, texts, also)
+        yield LLMS_TXT, (llms_txt(site.name, site.summary, texts, also),)
     if choice.llms_full_txt:
-        files[LLMS_FULL_TXT] = llms_full_txt(site.name, site.summary, texts)
+        yield LLMS_FULL_TXT, llms_full_txt(site.name, site.summary, texts)
     if choice.entries_json:
         plain = {text.entry.id: plain_text_of(text.entry) for text in texts}
-        files[ENTRIES_JSON] = entries_json(site.name, address.file(""), site.language, texts, plain)
-    return files
+        yield ENTRIES_JSON, entries_json(site.name, address.file(""), site.language, texts, plain)
