@@ -46,7 +46,8 @@ def test_a_title_stays_one_line_of_text_in_a_list_item(title: str) -> None:
 
 
 def test_inline_text_escapes_what_markdown_would_read_as_markup() -> None:
-    assert inline_text("Why *does* [this](x) <b>fail</b>?\n  Again") == r"Why \*does\* \[this\](x) \<b\>fail\</b\>? Again"
+    expected = r"Why \*does\* \[this\](x) \<b\>fail\</b\>? Again"
+    assert inline_text("Why *does* [this](x) <b>fail</b>?\n  Again") == expected
 
 
 def test_without_site_url_addresses_start_at_the_site_root() -> None:
