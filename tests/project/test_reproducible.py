@@ -64,6 +64,13 @@ def test_two_builds_of_the_same_content_are_byte_identical(two_builds: tuple[Pat
     assert different == []
 
 
+def test_the_files_for_machines_are_among_those_compared(two_builds: tuple[Path, Path]) -> None:
+    built = files_of(two_builds[0])
+    assert {"llms.txt", "llms-full.txt", "entries.json"} <= set(built)
+    help_center = load_help_center(two_builds[0].parent / "faq_data", two_builds[0].parent)
+    assert {f"{entry.url}index.md" for entry in help_center.entries} <= set(built)
+
+
 def test_the_sitemap_lists_every_page_dated_by_its_content(two_builds: tuple[Path, Path]) -> None:
     site = two_builds[0]
     help_center = load_help_center(site.parent / "faq_data", site.parent)

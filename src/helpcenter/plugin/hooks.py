@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +27,28 @@ from helpcenter.plugin.serve import (
     refuse_a_taken_address,
     show_the_status_on_every_page,
 )
-from helpcenter.plugin.site_files import add_redirects, add_robots_txt, navigation, sitemap_urls, write_sitemap
+from helpcenter.plugin.site_files import (
+    add_redirects,
+    add_robots_txt,
+    navigation,
+    refuse_hand_written_machine_files,
+    sitemap_urls,
+    write_machine_files,
+    write_sitemap,
+)
 from helpcenter.plugin.theme_icons import icon_problem
 from helpcenter.problems import ContentError
+from helpcenter.render.addresses import markdown_copy_path
 from helpcenter.render.answer_parts import answer_and_steps
 from helpcenter.render.edit_links import edit_uris
+from helpcenter.render.entries_json import ENTRIES_JSON
+from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
+from helpcenter.render.machine_files import MachineFileChoice, SiteFacts, machine_files
 from helpcenter.render.pages import html_end_of_page, render_pages, theme_text
 from helpcenter.render.plain_text import plain_text
 from helpcenter.render.preview_banner import draft_notice
 from helpcenter.render.site_values import with_site_values
-from helpcenter.render.structured_data import PageData, SiteAddress, page_data
+from helpcenter.render.structured_data import PageData, SiteAddress, answer_text, page_data
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -51,6 +64,14 @@ class HelpCenterConfig(Config):
     """Render the generated pages with one Markdown converter per build, reset between pages."""
     show_topics = c.Type(bool, default=False)
     """Show an entry's tags on its page as "Topics"; they are searchable either way."""
+    llms_txt = c.Type(bool, default=True)
+    """Publish llms.txt: every entry by category, with its summary and address."""
+    llms_full_txt = c.Type(bool, default=True)
+    """Publish llms-full.txt: every entry's question, answer and steps in Markdown."""
+    markdown_copies = c.Type(bool, default=True)
+    """Publish a Markdown copy of each entry beside its page, linked from the page's head."""
+    entries_json = c.Type(bool, default=True)
+    """Publish entries.json: every entry as data, for a chat widget or a support bot."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
@@ -125,6 +146,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             ReusedMarkdownPage.use_for(files, config, generated={page.src_uri: page for page in pages})
         add_redirects(files, config, self.help_center)
         add_robots_txt(files, config)
+        choice = self.machine_file_choice
+        refuse_hand_written_machine_files(
+            files, {LLMS_TXT: choice.llms_txt, LLMS_FULL_TXT: choice.llms_full_txt, ENTRIES_JSON: choice.entries_json}
+        )
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -184,7 +209,14 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         context["helpcenter"] = self.help_center
         context["helpcenter_entry"] = self.help_center.entry(entry_id) if entry_id else None
         context["helpcenter_seo"] = self._search_engine_data(page, context["helpcenter_entry"])
+        context["helpcenter_markdown"] = self._markdown_copy_href(context["helpcenter_entry"])
         return context
+
+    def _markdown_copy_href(self, entry: Entry | None) -> str | None:
+        """The address of an entry page's Markdown copy, relative to the page (the copy is beside it)."""
+        if entry is None or not self.config.markdown_copies:
+            return None
+        return markdown_copy_path(entry.src_uri, self.site_address.use_directory_urls).rpartition("/")[2]
 
     def on_template_context(  # type: ignore[override]  # MkDocs' TemplateContext has none of the keys added here
         self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
@@ -202,16 +234,34 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.categories_by_src = {category.src_uri: category for category in self.help_center.categories}
         self.markdown_to_html = markdown_converter(config)
         self.rendered_answers: dict[str, dict[str, str]] = {}
+        self.answer_texts: dict[str, str] = {}
+        self.machine_file_choice = MachineFileChoice(
+            self.config.llms_txt, self.config.llms_full_txt, self.config.markdown_copies, self.config.entries_json
+        )
+        self.site_facts = SiteFacts(
+            config.site_name,
+            config.site_description or self._home_intro_text() or self.help_center.settings.home_title,
+            config.theme.get("language") or "en",
+        )
+
+    def _home_intro_text(self) -> str:
+        intro = self.help_center.settings.home_intro
+        return plain_text(self.markdown_to_html(intro)) if intro else ""
 
     def _search_engine_data(self, page: Page, entry: Entry | None) -> PageData:
         category: Category | None = self.categories_by_src.get(page.file.src_uri)
         intro = self.help_center.settings.home_intro
         if page.is_homepage and intro:
             # The intro is Markdown; search engines and link previews get its words only.
-            page.meta["description"] = theme_text(plain_text(self.markdown_to_html(intro)))
+            page.meta["description"] = theme_text(self._home_intro_text())
+        answer = None
+        if entry is not None:
+            answer = answer_text(entry, self.markdown_to_html, self.rendered_answers.pop(page.file.src_uri, None))
+            if self.config.entries_json:
+                self.answer_texts[entry.id] = answer
         return page_data(
             self.help_center, self.site_address, self.site_name, self.markdown_to_html,
-            entry=entry, category=category, rendered=self.rendered_answers.pop(page.file.src_uri, None),
+            entry=entry, category=category, answer=answer,
         )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -230,7 +280,18 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     @event_priority(-100)  # last, once every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_sitemap(Path(config.site_dir), self.sitemap_urls)
+        write_machine_files(Path(config.site_dir), self._machine_files(config))
         self._publish(config)
+
+    def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:
+        # Site-relative addresses ('/account/log-in/') when site_url is not set: a copy is read away from its page.
+        address = SiteAddress(config.site_url or "/", config.use_directory_urls)
+        texts = self.answer_texts  # from the pages just rendered; a --dirty build renders only some of them
+
+        def plain_text_of(entry: Entry) -> str:
+            return texts[entry.id] if entry.id in texts else answer_text(entry, self.markdown_to_html)
+
+        return machine_files(self.help_center, address, self.site_facts, self.machine_file_choice, plain_text_of)
 
     def _publish(self, config: MkDocsConfig) -> None:
         staging, self.staging = self.staging, None

@@ -1,8 +1,10 @@
 """The files the plugin adds to the build besides the pages: sitemap, robots.txt, redirect pages and `_redirects`,
-and the navigation of the hand-written pages."""
+the files for machines (`llms.txt`, `llms-full.txt`, `entries.json`, Markdown copies), and the navigation of the
+hand-written pages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,6 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from helpcenter.model import HelpCenter
+from helpcenter.render.entries_json import ENTRIES_JSON
+from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
 from helpcenter.render.pages import theme_text
 from helpcenter.render.redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
 from helpcenter.render.robots import ROBOTS_URI, robots_txt
@@ -85,3 +89,26 @@ def add_redirects(files: Files, config: MkDocsConfig, help_center: HelpCenter) -
         content = hand_written.content_string.rstrip("\n") + "\n" + content
         files.remove(hand_written)
     files.append(File.generated(config, REDIRECTS_FILE, content=content))
+
+
+MACHINE_FILE_NAMES = (LLMS_TXT, LLMS_FULL_TXT, ENTRIES_JSON)
+
+
+def refuse_hand_written_machine_files(files: Files, chosen: dict[str, bool]) -> None:
+    """A hand-written file in docs/ where the build publishes one for machines would be silently replaced."""
+    for name in MACHINE_FILE_NAMES:
+        if chosen.get(name) and files.get_file_from_path(name) is not None:
+            raise PluginError(
+                f"docs/{name} is generated from faq_data/; remove the hand-written file, or turn the file off "
+                "in the helpcenter plugin's options"
+            )
+
+
+def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]]]) -> None:
+    """Write the files for machines into the built site, each piece as it comes (not as MkDocs files: a
+    Markdown copy would become a page)."""
+    for path, pieces in files:
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(pieces)

@@ -39,3 +39,12 @@ def site_root_prefix(src_uri: str, use_directory_urls: bool) -> str:
     if use_directory_urls and posixpath.basename(src_uri) != "index.md":
         depth += 1
     return "../" * depth
+
+
+def markdown_copy_path(src_uri: str, use_directory_urls: bool = True) -> str:
+    """Where the Markdown copy of a page is published: beside it, as 'account/log-in/index.md' when the page
+    is 'account/log-in/', as 'account/log-in.md' when it is 'account/log-in.html'."""
+    built = page_path(src_uri, use_directory_urls)
+    if not built or built.endswith("/"):
+        return f"{built}index.md"
+    return posixpath.splitext(built)[0] + ".md"

@@ -12,10 +12,11 @@ from typing import Any
 import jinja2
 import markdown.extensions.toc
 
-from helpcenter.load.links import LinkTarget, img_sources, resolve_links
-from helpcenter.model import CONTACT_LINK, Category, Entry, HelpCenter
+from helpcenter.load.links import img_sources, resolve_links
+from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.render.addresses import href_between, page_path, relative_link, site_root_prefix
 from helpcenter.render.answer_parts import STEPS_MARK
+from helpcenter.render.entry_links import entry_relative, link_resolver
 from helpcenter.render.filters import make_environment
 from helpcenter.render.search_keywords import search_keywords
 
@@ -148,21 +149,7 @@ class PageRenderer:
         help_center = self.help_center
         category = help_center.category(entry.category)
 
-        def resolve(link: LinkTarget) -> str:
-            name = link.target.partition(":")[2]
-            # A preview shows content with problems: a link whose target is not there stays as written.
-            if link.scheme == "link":
-                known = name == CONTACT_LINK or name in help_center.settings.links
-                return help_center.settings.link(name) if known else link.target
-            if link.scheme == "entry":
-                other = help_center.entries_by_id.get(name)
-                return relative_link(entry.src_uri, other.src_uri) if other else link.target
-            if link.scheme == "page":
-                return relative_link(entry.src_uri, f"{name}.md")
-            if not link.scheme and not link.target.startswith(("#", "../")):
-                # A picture's path under docs/ ('assets/pictures/x.png'), made relative to this page's source.
-                return relative_link(entry.src_uri, link.target)
-            return link.target
+        resolve = link_resolver(help_center, entry_relative(entry))
 
         def markdown(text: str) -> str:
             return pictures_from_root(resolve_links(text, resolve), root_prefix)

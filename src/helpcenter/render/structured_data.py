@@ -70,13 +70,16 @@ def page_data(
     entry: Entry | None = None,
     category: Category | None = None,
     rendered: Mapping[str, str] | None = None,
+    answer: str | None = None,
 ) -> PageData:
     """The head data of an entry page, a category page, or (with neither) any other page.
 
-    `rendered` holds the entry's answer and steps as the page shows them in HTML (see answer_parts).
+    `rendered` holds the entry's answer and steps as the page shows them in HTML (see answer_parts);
+    `answer`, their plain text when the caller has it already (`answer_text`).
     """
     if entry is not None:
-        answer = answer_text(entry, to_html, rendered)
+        if answer is None:
+            answer = answer_text(entry, to_html, rendered)
         items = entry_structured_data(help_center, entry, address, site_name, answer)
     elif category is not None:
         items = category_structured_data(help_center, category, address, site_name)
