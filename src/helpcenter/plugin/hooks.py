@@ -21,7 +21,14 @@ from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
 from helpcenter.plugin.serve import keep_serving_the_last_good_site, refuse_a_taken_address
-from helpcenter.plugin.site_files import add_redirects, add_robots_txt, navigation, sitemap_urls, write_sitemap
+from helpcenter.plugin.site_files import (
+    add_redirects,
+    add_robots_txt,
+    navigation,
+    sitemap_urls,
+    write_sitemap,
+    written_files,
+)
 from helpcenter.plugin.theme_icons import icon_problem
 from helpcenter.problems import ContentError
 from helpcenter.render.answer_parts import answer_and_steps
@@ -92,6 +99,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.sitemap_urls = sitemap_urls(self.help_center, files)
+        self.written_files = written_files(files, config, env, serving=self.command == "serve")
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -212,7 +220,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     @event_priority(-100)  # last, once every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        write_sitemap(Path(config.site_dir), self.sitemap_urls)
+        site_dir = Path(config.site_dir)
+        if site_dir.is_dir():  # else gone while the build ran: _publish says so
+            write_sitemap(site_dir, self.sitemap_urls)
         self._publish(config)
 
     def _publish(self, config: MkDocsConfig) -> None:
@@ -221,6 +231,15 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             config.site_dir = str(self.site_dir)
             if config.strict and self.warnings.count:
                 atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
+            elif missing := atomic_site.missing_files(staging, self.written_files):
+                atomic_site.discard(staging)
+                self._end_build()
+                shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5:,} more" if len(missing) > 5 else "")
+                raise PluginError(
+                    f"the new site lacks files the build wrote ({shown}): something removed them from "
+                    f"{staging.name} while it was being built; the site at {self.site_dir} was not changed: "
+                    "build again, and let no other program clean up beside the site folder meanwhile"
+                )
             else:
                 try:
                     atomic_site.publish(staging, self.site_dir)
