@@ -123,6 +123,7 @@ def test_a_huge_number_is_refused_without_a_traceback(tmp_path: Path, order: str
 @pytest.mark.parametrize("email", [
     "a@b.example?bcc=attacker%40evil.example", "support@example.com?subject=Hi", "support@example.com&cc=x@y.z",
     "support@example.com#x", "sup%70ort@example.com", "support@example.com/x",
+    "sup\u00adport@example.com", "support@exa\u200cmple.com", "support@example.com\u2066",
 ])
 def test_the_support_address_is_an_address_and_nothing_more(tmp_path: Path, email: str) -> None:
     folder = write_content(tmp_path, settings=SETTINGS.replace("email: support@example.com", f"email: {email}"))
