@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from helpcenter.load.fields import HIDDEN_CHARACTERS, Field
+from helpcenter.load.fields import Field
 from helpcenter.load.video import VIDEO_URL_PATTERN
+from helpcenter.problems import HIDDEN_CHARACTERS
 
 ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_HINT = "lower-case letters, digits and single hyphens, such as 'reset-2fa'"
