@@ -9,12 +9,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from helpcenter.load.project_files import FileRules, refusal
 from helpcenter.problems import Problem
 
 try:
@@ -74,6 +74,13 @@ class YamlFile:
     text: str = ""
 
 
+CONTENT_FILES = FileRules(
+    outside="a symbolic link to a file outside the repository; put the file itself here instead of the link",
+    not_regular="not a regular file (a device, pipe, socket or folder); a content file is a plain text file",
+    unreadable="cannot read the file",
+)
+
+
 def line_of(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
@@ -90,9 +97,9 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
     link) lies in that folder: content comes from pull requests, and a link to `/etc/passwd`, a
     device or a pipe must be neither read nor quoted.
     """
-    refusal = _refusal(file, inside)
-    if refusal is not None:
-        return None, [Problem(shown_path, 0, "", refusal)]
+    refused = refusal(file, Path(os.path.realpath(inside)) if inside is not None else None, CONTENT_FILES)
+    if refused is not None:
+        return None, [Problem(shown_path, 0, "", refused)]
     try:
         size, data = _read_bytes(file)
     except OSError as error:
@@ -150,21 +157,6 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
 
 def _empty_file(path: str) -> Problem:
     return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
-
-
-def _refusal(file: Path | str, inside: Path | None) -> str | None:
-    """Why the file is not read, or None to read it."""
-    try:
-        status = os.lstat(file)
-        if stat.S_ISLNK(status.st_mode):
-            if inside is not None and not Path(os.path.realpath(file)).is_relative_to(os.path.realpath(inside)):
-                return "a symbolic link to a file outside the repository; put the file itself here instead of the link"
-            status = os.stat(file)
-    except OSError as error:
-        return f"cannot read the file: {error.strerror}"
-    if not stat.S_ISREG(status.st_mode):
-        return "not a regular file (a device, pipe, socket or folder); a content file is a plain text file"
-    return None
 
 
 def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:
