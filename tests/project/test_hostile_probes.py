@@ -34,6 +34,7 @@ ENTRY = "faq_data/entries/account/change-password.yml"
 OTHER_ENTRY = "faq_data/entries/account/new-device-login-email.yml"
 SETTINGS = "faq_data/settings.yml"
 CATEGORIES = "faq_data/categories.yml"
+LEDGER = "published-urls.txt"
 LINK_TARGETS = ["/proc/self/environ", "/etc/passwd", "/dev/zero", "/dev/urandom", "outside secret",
                 "relative outside secret"]
 """What a symbolic link leads to: the last two, a file beside the project holding the secret."""
@@ -127,6 +128,7 @@ def _linked_files() -> dict[str, Probe]:
         "entry": ("faq_data/entries/account/leak.yml",
                   "faq_data/entries/account/leak.yml: a symbolic link to a file outside the repository"),
         "settings": (SETTINGS, f"{SETTINGS}: a symbolic link to a file outside the repository"),
+        "ledger": (LEDGER, f"{LEDGER}: a symbolic link to a file outside the repository"),
     }
     probes = {
         f"{place} link to {target}": Probe(_link(name, target), says)
@@ -172,6 +174,7 @@ def _pipes() -> dict[str, Probe]:
                                   "faq_data/entries/account/pipe.yml: not a regular file"),
         "pipe as the settings": Probe(_pipe(SETTINGS), f"{SETTINGS}: not a regular file"),
         "pipe as the categories": Probe(_pipe(CATEGORIES), f"{CATEGORIES}: not a regular file"),
+        "pipe as the ledger": Probe(_pipe(LEDGER), f"{LEDGER}: not a regular file"),
     }
 
 
@@ -243,6 +246,12 @@ def _hidden_text() -> dict[str, Probe]:
         probes[f"raw {label} in a file"] = Probe(
             _replace(ENTRY, "title: How do I change", f"title: How do I{character}[31m change"),
             f"{ENTRY}:2: the file contains the control character {CONTROL[label][2]}")
+    probes["ESC in a ledger line"] = Probe(_append(LEDGER, "/account/gone\x1b[2J/\n"),
+                                           f"{LEDGER}:13: /account/gone\\x1b[2J/ is no longer published")
+    probes["BEL in a ledger line"] = Probe(_append(LEDGER, "/account/gone\x07/\n"),
+                                           f"{LEDGER}:13: /account/gone\\x07/ is no longer published")
+    probes["CR in a ledger line"] = Probe(_append(LEDGER, "/account/gone\rfaq_data/forged.yml:1: ok/\n"),
+                                          f"{LEDGER}:14: expected a site path starting with '/'")
     probes["raw CR in a title"] = Probe(_replace(ENTRY, "title: How do I change", "title: How do I\rchange"),
                                         f"{ENTRY}:4: invalid YAML")
     return probes

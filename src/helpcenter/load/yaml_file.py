@@ -90,12 +90,12 @@ def line_of(node: yaml.Node) -> int:
 _HIDDEN_LINE_BREAK = re.compile("\x85")
 
 
-def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> tuple[YamlFile | None, list[Problem]]:
-    """Parse `file`; on any mistake return no tree and the problems, never raise.
+def read_text(file: Path | str, shown_path: str, inside: Path | None = None) -> tuple[str | None, list[Problem]]:
+    """The text of a committed file, or None and the problems that stop it being read; never raises.
 
     Only a regular file is read, and with `inside`, only one whose real path (after every symbolic
     link) lies in that folder: content comes from pull requests, and a link to `/etc/passwd`, a
-    device or a pipe must be neither read nor quoted.
+    device or a pipe must be neither read nor quoted. No more than the size limit is read.
     """
     refused = refusal(file, Path(os.path.realpath(inside)) if inside is not None else None, CONTENT_FILES)
     if refused is not None:
@@ -136,6 +136,14 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
             f"this line is a mark left by a Git merge conflict ('{conflict.group(1)}'): keep the lines you "
             "want between the marks, delete the others and the three mark lines"
         ))]
+    return text, []
+
+
+def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `file`; on any mistake return no tree and the problems, never raise (what is read: `read_text`)."""
+    text, problems = read_text(file, shown_path, inside)
+    if text is None:
+        return None, problems
     loader = _ContentLoader(text)
     try:
         root = loader.get_single_node()

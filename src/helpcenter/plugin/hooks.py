@@ -127,7 +127,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if not self.config.ledger:
             return
         project_root = Path(config.config_file_path).parent
-        ledger, problems = read_ledger(project_root / self.config.ledger, self.config.ledger)
+        ledger, problems = read_ledger(project_root / self.config.ledger, self.config.ledger, project_root)
         if ledger is not None:
             published = published_urls(self.help_center, Path(config.docs_dir))
             problems += vanished_url_problems(ledger, published, self.help_center)
