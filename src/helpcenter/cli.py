@@ -242,7 +242,7 @@ def ledger(update: bool, data_dir: Path, docs_dir: Path, ledger_file: Path) -> N
         _fail_with(result.problems)
         return
     if update:
-        added, removed = update_ledger(ledger_file, result.published)
+        added, removed = update_ledger(ledger_file, result.published, Path.cwd())
         for url in added:
             click.echo(f"+ {url}")
         for url in removed:

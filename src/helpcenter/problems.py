@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
-# Control characters (ESC, BEL, CR, line breaks...) and the marks that reverse the direction of text:
-# printed as they are, text from a file could move the terminal's cursor or forge a problem line.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HIDDEN_CHARACTERS = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+"""Invisible and direction-changing characters (for a regular expression's character class): no address holds
+them, as they make it look like another."""
+# Control characters (ESC, BEL, CR, line breaks...), the marks that reverse the direction of text and
+# invisible ones: printed as they are, text from a file could move the terminal's cursor or forge a
+# problem line, and a message about an invisible character would not show it.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + HIDDEN_CHARACTERS + "]")
 
 
 def printable(text: str) -> str:
-    """The text with every control or direction character written as an escape, such as `\\x1b`."""
+    """The text with every control, direction or invisible character written as an escape, such as `\\x1b`."""
     return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}" if ord(match.group()) > 0xFF
                             else f"\\x{ord(match.group()):02x}", text)
 

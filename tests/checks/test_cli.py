@@ -222,6 +222,24 @@ def test_ledger_update_records_new_and_retires_vanished_addresses(in_project: Pa
     assert run("ledger").stdout == "published-urls.txt lists every published address.\n"
 
 
+def test_ledger_update_replaces_a_linked_ledger_and_never_writes_through_the_link(in_project: Path,
+                                                                                 tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("the text of a file elsewhere\n", encoding="utf-8")
+    ledger = in_project / "published-urls.txt"
+    ledger.unlink()
+    ledger.symlink_to(outside)
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert "published-urls.txt: a symbolic link to a file outside the repository" in checked.stdout
+    assert "the text of a file elsewhere" not in checked.stdout
+    assert run("ledger", "--update").exit_code == 0
+    assert outside.read_text(encoding="utf-8") == "the text of a file elsewhere\n"
+    assert not ledger.is_symlink() and "/account/change-password/" in ledger.read_text(encoding="utf-8")
+    assert [path.name for path in in_project.glob(".published-urls.txt*")] == []
+    assert run("check").exit_code == 0
+
+
 def test_the_fixture_ledger_is_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(FIXTURE)
     result = run("ledger")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -14,84 +13,54 @@ from click.testing import CliRunner
 
 from helpcenter.checks.external_links import CheckSettings, LinkResult, check_external
 from helpcenter.cli import main
+from local_server import LocalServer, serving, without_proxies
 
 DRIP_PAUSE = 0.1
 """Seconds between two bytes of a dripping answer: each read is quick, the whole answer never ends."""
 
 
-class DrippingServer:
+class DrippingServer(LocalServer):
     """A local server whose `/drip-*` paths send their answer one byte at a time, for as long as anyone listens."""
 
     def __init__(self) -> None:
-        self.stopping = threading.Event()
         self.hits: dict[str, int] = {}
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        super().__init__()
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    def answer(self, request: BaseHTTPRequestHandler) -> None:
+        self.hits[request.path] = self.hits.get(request.path, 0) + 1
+        if request.path == "/drip-headers" or (request.path == "/drip-get" and request.command == "GET"):
+            self.drip(request, b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000)
+        elif request.path == "/drip-get":
+            request.send_response(405)
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+        elif request.path == "/drip-body":
+            request.send_response(200)
+            request.send_header("Content-Length", "10000")
+            request.end_headers()
+            self.drip(request, b"a" * 10_000)
+        else:
+            request.send_response(200)
+            request.send_header("Content-Length", "2")
+            request.end_headers()
+            if request.command == "GET":
+                request.wfile.write(b"ok")
 
-    def close(self) -> None:
-        self.stopping.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-                pass
-
-            def do_HEAD(self) -> None:
-                self.answer()
-
-            def do_GET(self) -> None:
-                self.answer()
-
-            def answer(self) -> None:
-                server.hits[self.path] = server.hits.get(self.path, 0) + 1
-                if self.path == "/drip-headers" or (self.path == "/drip-get" and self.command == "GET"):
-                    self.drip(b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000)
-                elif self.path == "/drip-get":
-                    self.send_response(405)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                elif self.path == "/drip-body":
-                    self.send_response(200)
-                    self.send_header("Content-Length", "10000")
-                    self.end_headers()
-                    self.drip(b"a" * 10_000)
-                else:
-                    self.send_response(200)
-                    self.send_header("Content-Length", "2")
-                    self.end_headers()
-                    if self.command == "GET":
-                        self.wfile.write(b"ok")
-
-            def drip(self, data: bytes) -> None:
-                for byte in data:
-                    if server.stopping.wait(DRIP_PAUSE):
-                        return
-                    try:
-                        self.wfile.write(bytes([byte]))
-                        self.wfile.flush()
-                    except OSError:
-                        return  # the checker gave up and closed the connection
-                self.close_connection = True
-
-        return Handler
+    def drip(self, request: BaseHTTPRequestHandler, data: bytes) -> None:
+        for byte in data:
+            if self.stopping.wait(DRIP_PAUSE):
+                return
+            try:
+                request.wfile.write(bytes([byte]))
+                request.wfile.flush()
+            except OSError:
+                return  # the checker gave up and closed the connection
+        request.close_connection = True
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[DrippingServer]:
-    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(variable, raising=False)
-    running = DrippingServer()
-    yield running
-    running.close()
+    yield from serving(DrippingServer, monkeypatch)
 
 
 def timed_check(urls: list[str], settings: CheckSettings) -> tuple[dict[str, LinkResult], float]:
@@ -142,8 +111,7 @@ def test_links_external_with_a_timeout_reports_a_dripping_server_as_broken(serve
 
 
 def test_a_connection_that_never_answers_is_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(variable, raising=False)
+    without_proxies(monkeypatch)
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen(8)  # accepted by the system, never read: the request is sent and no answer comes

@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from helpcenter.checks.external_links import CheckSettings, LinkCache, LinkResult, check_external
 from helpcenter.checks.site_links import BrokenLink, check_site
 from helpcenter.cli import main
+from local_server import LocalServer, serving
 
 
 def run(*args: str) -> Result:
@@ -120,7 +121,7 @@ def test_a_site_served_under_a_path(tmp_path: Path) -> None:
 
 # --- external, against a local server ---------------------------------------------------------------------------
 
-class Server:
+class Server(LocalServer):
     """A local HTTP server whose paths behave like the web's many ways to fail."""
 
     def __init__(self) -> None:
@@ -129,87 +130,57 @@ class Server:
         self.active = 0
         self.most_active = 0
         self.lock = threading.Lock()
-        handler = self._handler()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
+        super().__init__()
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    def answer(self, request: BaseHTTPRequestHandler) -> None:
+        path = request.path
+        with self.lock:
+            self.hits[path] += 1
+            self.methods.append((request.command, path))
+            hits = self.hits[path]
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        try:
+            status, headers = self.route(path, hits, request.command)
+        finally:
+            with self.lock:
+                self.active -= 1
+        request.send_response(status)
+        for name, value in headers.items():
+            request.send_header(name, value)
+        request.send_header("Content-Length", "2")
+        request.end_headers()
+        if request.command == "GET":
+            request.wfile.write(b"ok")
 
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-                pass
-
-            def do_HEAD(self) -> None:
-                self.answer(body=False)
-
-            def do_GET(self) -> None:
-                self.answer(body=True)
-
-            def answer(self, body: bool) -> None:
-                path = self.path
-                with server.lock:
-                    server.hits[path] += 1
-                    server.methods.append((self.command, path))
-                    hits = server.hits[path]
-                    server.active += 1
-                    server.most_active = max(server.most_active, server.active)
-                try:
-                    status, headers = self.route(path, hits)
-                finally:
-                    with server.lock:
-                        server.active -= 1
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                if body:
-                    self.wfile.write(b"ok")
-
-            def route(self, path: str, hits: int) -> tuple[int, dict[str, str]]:
-                if path.startswith("/ok") or path == "/redirected":
-                    return 200, {}
-                if path == "/missing":
-                    return 404, {}
-                if path == "/flaky":
-                    return (503, {}) if hits <= 2 else (200, {})
-                if path == "/busy":
-                    return (429, {"Retry-After": "0"}) if hits == 1 else (200, {})
-                if path == "/down":
-                    return 500, {}
-                if path == "/slow":
-                    time.sleep(1.5)
-                    return 200, {}
-                if path == "/no-head":
-                    return (405, {}) if self.command == "HEAD" else (200, {})
-                if path == "/moved":
-                    return 301, {"Location": "/redirected"}
-                if path.startswith("/wait/"):
-                    time.sleep(0.3)
-                    return 200, {}
-                return 404, {}
-
-        return Handler
+    @staticmethod
+    def route(path: str, hits: int, method: str) -> tuple[int, dict[str, str]]:
+        if path.startswith("/ok") or path == "/redirected":
+            return 200, {}
+        if path == "/missing":
+            return 404, {}
+        if path == "/flaky":
+            return (503, {}) if hits <= 2 else (200, {})
+        if path == "/busy":
+            return (429, {"Retry-After": "0"}) if hits == 1 else (200, {})
+        if path == "/down":
+            return 500, {}
+        if path == "/slow":
+            time.sleep(1.5)
+            return 200, {}
+        if path == "/no-head":
+            return (405, {}) if method == "HEAD" else (200, {})
+        if path == "/moved":
+            return 301, {"Location": "/redirected"}
+        if path.startswith("/wait/"):
+            time.sleep(0.3)
+            return 200, {}
+        return 404, {}
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
-    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(variable, raising=False)
-    running = Server()
-    yield running
-    running.close()
+    yield from serving(Server, monkeypatch)
 
 
 FAST = CheckSettings(timeout=0.5, retries=2, concurrency=8, per_host=4, backoff=0.01)

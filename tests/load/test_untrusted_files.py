@@ -4,6 +4,7 @@ drive the terminal or forge a problem line."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -102,13 +103,14 @@ def test_a_file_that_grows_past_the_limit_is_read_only_to_the_limit(tmp_path: Pa
 
 
 @pytest.mark.parametrize("hostile", ["\x1b[2J\x1b[31mred", "bell\x07", "a\rfaq_data/x.yml:1: forged", "two\nlines",
-                                     "right\u202eleft", "nel\x85"])
+                                     "right\u202eleft", "nel\x85", "zero\u200bwidth", "soft\u00adhyphen",
+                                     "mark\ufeff"])
 def test_printed_problems_cannot_drive_the_terminal_or_forge_a_line(hostile: str) -> None:
     problem = Problem(f"faq_data/{hostile}.yml", 3, hostile, f"unknown field '{hostile}'")
     for text in (str(problem), github_annotation(problem)):
         assert "\n" not in text and "\r" not in text
         assert not any(ord(character) < 0x20 or 0x7F <= ord(character) <= 0x9F for character in text)
-        assert "\u202e" not in text
+        assert not re.search("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]", text)
     assert "\\x1b" in str(Problem("p", 1, "", "\x1b")) and "\\u202e" in str(Problem("p", 1, "", "\u202e"))
 
 
@@ -123,6 +125,7 @@ def test_a_huge_number_is_refused_without_a_traceback(tmp_path: Path, order: str
 @pytest.mark.parametrize("email", [
     "a@b.example?bcc=attacker%40evil.example", "support@example.com?subject=Hi", "support@example.com&cc=x@y.z",
     "support@example.com#x", "sup%70ort@example.com", "support@example.com/x",
+    "sup\u00adport@example.com", "support@exa\u200cmple.com", "support@example.com\u2066",
 ])
 def test_the_support_address_is_an_address_and_nothing_more(tmp_path: Path, email: str) -> None:
     folder = write_content(tmp_path, settings=SETTINGS.replace("email: support@example.com", f"email: {email}"))

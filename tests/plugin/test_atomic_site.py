@@ -315,3 +315,72 @@ def test_a_linked_site_folder_is_swapped_behind_the_link(tmp_path: Path) -> None
     assert site.is_symlink() and site.resolve() == real
     assert sorted(path.name for path in real.iterdir()) == ["index.html"]
     assert atomic_site.leftovers(site) == [] and list(real.parent.glob("*.lock")) == []
+
+
+REMOVE_HOOK = '''
+"""Test hook: once every page is written, and before the site is swapped in, remove one file the build wrote."""
+import os, shutil
+
+def on_post_build(config):
+    if os.environ["REMOVE_FILE"] == "*":  # as a build in another container would, taking the folder for abandoned
+        shutil.rmtree(config.site_dir)
+    else:
+        os.remove(os.path.join(config.site_dir, os.environ["REMOVE_FILE"]))
+'''
+
+
+@pytest.mark.parametrize("removed", ["index.html", "account/change-password/index.html", "404.html", "robots.txt",
+                                     "_redirects", "assets/images/favicon.svg", "search/search_index.json"])
+def test_a_site_missing_a_file_the_build_wrote_is_not_published(built: tuple[Path, dict], removed: str) -> None:
+    project, before = built
+    assert removed in before
+    (project / "remove_hook.py").write_text(REMOVE_HOOK, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - remove_hook.py\n")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REMOVE_FILE": removed}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=environment,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"the new site lacks files the build wrote ({removed}): something removed them from .site.partial-" \
+        in result.stderr
+    assert f"the site at {project / 'site'} was not changed" in result.stderr
+    assert_untouched(project, before)
+
+
+def test_a_partial_folder_removed_by_another_build_is_not_published(built: tuple[Path, dict]) -> None:
+    project, before = built
+    (project / "remove_hook.py").write_text(REMOVE_HOOK, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - remove_hook.py\n")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REMOVE_FILE": "*"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=environment,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "more): something removed them from .site.partial-" in result.stderr
+    assert "index.html" in result.stderr
+    assert_untouched(project, before)
+
+
+def test_a_sitemap_removed_after_it_was_written_stops_the_swap(built: tuple[Path, dict]) -> None:
+    """The plugin's own files are written last, just before the swap: they are checked too."""
+    project, before = built
+    script = (
+        "import os, sys\n"
+        "from helpcenter.plugin import hooks\n"
+        "write_sitemap = hooks.write_sitemap\n"
+        "def write_and_lose(site_dir, urls):\n"
+        "    write_sitemap(site_dir, urls)\n"
+        "    os.remove(site_dir / 'sitemap.xml.gz')\n"
+        "hooks.write_sitemap = write_and_lose\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '--strict']\n"
+        "cli()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "the new site lacks files the build wrote (sitemap.xml.gz)" in result.stderr
+    assert_untouched(project, before)

@@ -32,7 +32,7 @@ def check_content_and_ledger(
     problems = sorted(problems + unsafe_files([docs_dir, project_root / "overrides"], project_root))
     if help_center is None or problems:
         return CheckResult(help_center, problems)
-    ledger, problems = read_ledger(ledger_file, shown_path(ledger_file, project_root))
+    ledger, problems = read_ledger(ledger_file, shown_path(ledger_file, project_root), project_root)
     published = published_urls(help_center, docs_dir)
     if ledger is None:
         return CheckResult(help_center, problems, published)
@@ -41,5 +41,6 @@ def check_content_and_ledger(
 
 
 def shown_path(path: Path, root: Path) -> str:
-    """`problems.shown_path` for paths given on the command line, relative to the working folder."""
-    return problems_shown_path(path.resolve(), root.resolve())
+    """`problems.shown_path` for paths given on the command line, relative to the working folder (a link is
+    named by its own path, not by where it leads)."""
+    return problems_shown_path(path.absolute().parent.resolve() / path.name, root.resolve())

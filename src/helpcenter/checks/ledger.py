@@ -8,10 +8,13 @@ entry that replaces it must list it in `redirect_from`, or the ledger is updated
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.load.site_addresses import handwritten_urls
+from helpcenter.load.yaml_file import read_text
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
 
@@ -33,13 +36,19 @@ class Ledger:
     lines: dict[str, int]
 
 
-def read_ledger(file: Path, shown: str) -> tuple[Ledger | None, list[Problem]]:
-    """The ledger, or the problems that stop it being read (a missing file, a malformed line)."""
-    if not file.is_file():
+def read_ledger(file: Path, shown: str, inside: Path | None = None) -> tuple[Ledger | None, list[Problem]]:
+    """The ledger, or the problems that stop it being read (a missing file, a malformed line).
+
+    It is read as a content file is: with `inside`, a link out of that folder, a device or a pipe is
+    refused unread.
+    """
+    if not os.path.lexists(file):
         return None, [Problem(shown, 0, "", f"missing: the ledger of published addresses is required; {UPDATE_HINT}")]
+    text, problems = read_text(file, shown, inside)
+    if text is None:
+        return None, problems
     lines: dict[str, int] = {}
-    problems: list[Problem] = []
-    for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+    for number, raw in enumerate(text.splitlines(), 1):
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
@@ -86,13 +95,19 @@ def render_ledger(urls: set[str] | dict[str, str]) -> str:
     return HEADER + "".join(f"{url}\n" for url in sorted(urls))
 
 
-def update_ledger(file: Path, published: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Rewrite the ledger to exactly the published paths; return the paths added and removed."""
-    before: set[str] = set()
-    if file.is_file():
-        ledger, _ = read_ledger(file, file.name)
-        before = set(ledger.lines) if ledger else set()
-    file.write_text(render_ledger(published), encoding="utf-8")
+def update_ledger(file: Path, published: dict[str, str], inside: Path | None = None) -> tuple[list[str], list[str]]:
+    """Rewrite the ledger to exactly the published paths; return the paths added and removed.
+
+    The new ledger takes the place of whatever stood at `file`: a symbolic link is replaced by the file,
+    never written through (it could lead anywhere).
+    """
+    ledger, _ = read_ledger(file, file.name, inside)
+    before = set(ledger.lines) if ledger else set()
+    descriptor, replacement = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+        stream.write(render_ledger(published))
+    os.chmod(replacement, 0o644)
+    os.replace(replacement, file)
     return sorted(set(published) - before), sorted(before - set(published))
 
 

@@ -9,6 +9,8 @@ from functools import cached_property
 from typing import Literal
 from urllib.parse import urlsplit
 
+from helpcenter.problems import HIDDEN_CHARACTERS
+
 Kind = Literal[
     "text", "markdown", "date", "url", "integer", "text_list", "markdown_list", "mapping", "link_map"
 ]
@@ -25,7 +27,7 @@ KIND_NAMES = {
     "link_map": "a group of 'name: address' lines, indented under this one",
 }
 # Characters a web address never holds as such (RFC 3986): they are written percent-encoded.
-_NOT_IN_URL = re.compile(r'[\s<>"\\^`{|}\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]')
+_NOT_IN_URL = re.compile(r'[\s<>"\\^`{|}\x00-\x1f\x7f-\x9f' + HIDDEN_CHARACTERS + "]")
 _ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -10,9 +10,33 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.problems import Problem, shown_path
+
+
+@dataclass(frozen=True)
+class FileRules:
+    """What is refused, and the words of each refusal, for the readers of one kind of file."""
+
+    outside: str
+    """A symbolic link whose target lies outside the repository."""
+    not_regular: str
+    """A device, pipe or socket (or a folder, where folders are not allowed)."""
+    unreadable: str
+    """Followed by the system's reason."""
+    linked_folder: str | None = None
+    """A symbolic link to a folder, where folders themselves are allowed; None where they are not."""
+
+
+COPIED_FILES = FileRules(
+    outside="a symbolic link to outside the repository; put the file itself here instead of the link",
+    not_regular="not a regular file (a device, pipe or socket); the site is built from plain files only",
+    unreadable="cannot be read",
+    linked_folder="a symbolic link to a folder; put the folder itself here instead of the link",
+)
+"""docs/ and overrides/, whose folders and files the build walks and copies."""
 
 
 def unsafe_files(folders: list[Path], root: Path) -> list[Problem]:
@@ -25,24 +49,26 @@ def unsafe_files(folders: list[Path], root: Path) -> list[Problem]:
         for parent, folders_here, names in os.walk(folder):
             for name in [*folders_here, *names]:
                 path = Path(parent, name)
-                problem = _refusal(path, real_root)
+                problem = refusal(path, real_root, COPIED_FILES)
                 if problem:
                     problems.append(Problem(shown_path(path, root), 0, "", problem))
     return sorted(problems)
 
 
-def _refusal(path: Path, real_root: Path) -> str | None:
+def refusal(path: Path | str, real_root: Path | None, rules: FileRules) -> str | None:
+    """Why `path` is not read, in the words of `rules`, or None to read it: only a regular file (or a folder,
+    where `rules` allow them) whose real path, with `real_root`, lies inside that folder."""
+    folders_allowed = rules.linked_folder is not None
     try:
         status = os.lstat(path)
         if stat.S_ISLNK(status.st_mode):
-            if not Path(os.path.realpath(path)).is_relative_to(real_root):
-                return "a symbolic link to outside the repository; put the file itself here instead of the link"
+            if real_root is not None and not Path(os.path.realpath(path)).is_relative_to(real_root):
+                return rules.outside
             status = os.stat(path)
-            if stat.S_ISDIR(status.st_mode):
-                return "a symbolic link to a folder; put the folder itself here instead of the link"
+            if folders_allowed and stat.S_ISDIR(status.st_mode):
+                return rules.linked_folder
     except OSError as error:
-        return f"cannot be read: {error.strerror}"
-    if stat.S_ISDIR(status.st_mode) or stat.S_ISREG(status.st_mode):
+        return f"{rules.unreadable}: {error.strerror}"
+    if stat.S_ISREG(status.st_mode) or (folders_allowed and stat.S_ISDIR(status.st_mode)):
         return None
-    return "not a regular file (a device, pipe or socket); the site is built from plain files only"
-
+    return rules.not_regular

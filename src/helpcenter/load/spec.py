@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from helpcenter.load.fields import Field
 from helpcenter.load.video import VIDEO_URL_PATTERN
+from helpcenter.problems import HIDDEN_CHARACTERS
 
 ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_HINT = "lower-case letters, digits and single hyphens, such as 'reset-2fa'"
-# An address and nothing more: no quotes, brackets or separators, and none of '?&=%#/', which
-# would add a query (a hidden Bcc, a subject) to every mailto: link.
-EMAIL_PATTERN = r"[^@\s<>\"'()\[\]\\,;:?&=%#/]+@[^@\s<>\"'()\[\]\\,;:?&=%#/]+\.[^@\s<>\"'()\[\]\\,;:?&=%#/]+"
+# An address and nothing more: no quotes, brackets or separators, none of '?&=%#/', which would add
+# a query (a hidden Bcc, a subject) to every mailto: link, and no invisible characters.
+_EMAIL_PART = r"[^@\s<>\"'()\[\]\\,;:?&=%#/" + HIDDEN_CHARACTERS + "]+"
+EMAIL_PATTERN = rf"{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}"
 VIDEO_URL_HINT = "a YouTube or Vimeo link such as https://www.youtube.com/watch?v=... or https://vimeo.com/123"
 REDIRECT_PATTERN = r"[a-z0-9_-]+(/[a-z0-9_-]+)*/"
 REDIRECT_HINT = "a site path without the domain that ends with '/', such as 'account/old-question/'"

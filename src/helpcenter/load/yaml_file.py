@@ -9,12 +9,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from helpcenter.load.project_files import FileRules, refusal
 from helpcenter.problems import Problem
 
 try:
@@ -74,6 +74,13 @@ class YamlFile:
     text: str = ""
 
 
+CONTENT_FILES = FileRules(
+    outside="a symbolic link to a file outside the repository; put the file itself here instead of the link",
+    not_regular="not a regular file (a device, pipe, socket or folder); a content file is a plain text file",
+    unreadable="cannot read the file",
+)
+
+
 def line_of(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
@@ -83,16 +90,16 @@ def line_of(node: yaml.Node) -> int:
 _HIDDEN_LINE_BREAK = re.compile("\x85")
 
 
-def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> tuple[YamlFile | None, list[Problem]]:
-    """Parse `file`; on any mistake return no tree and the problems, never raise.
+def read_text(file: Path | str, shown_path: str, inside: Path | None = None) -> tuple[str | None, list[Problem]]:
+    """The text of a committed file, or None and the problems that stop it being read; never raises.
 
     Only a regular file is read, and with `inside`, only one whose real path (after every symbolic
     link) lies in that folder: content comes from pull requests, and a link to `/etc/passwd`, a
-    device or a pipe must be neither read nor quoted.
+    device or a pipe must be neither read nor quoted. No more than the size limit is read.
     """
-    refusal = _refusal(file, inside)
-    if refusal is not None:
-        return None, [Problem(shown_path, 0, "", refusal)]
+    refused = refusal(file, Path(os.path.realpath(inside)) if inside is not None else None, CONTENT_FILES)
+    if refused is not None:
+        return None, [Problem(shown_path, 0, "", refused)]
     try:
         size, data = _read_bytes(file)
     except OSError as error:
@@ -129,6 +136,14 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
             f"this line is a mark left by a Git merge conflict ('{conflict.group(1)}'): keep the lines you "
             "want between the marks, delete the others and the three mark lines"
         ))]
+    return text, []
+
+
+def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `file`; on any mistake return no tree and the problems, never raise (what is read: `read_text`)."""
+    text, problems = read_text(file, shown_path, inside)
+    if text is None:
+        return None, problems
     loader = _ContentLoader(text)
     try:
         root = loader.get_single_node()
@@ -150,21 +165,6 @@ def read_yaml(file: Path | str, shown_path: str, inside: Path | None = None) -> 
 
 def _empty_file(path: str) -> Problem:
     return Problem(path, 1, "", "the file is empty; fill in the fields or delete it")
-
-
-def _refusal(file: Path | str, inside: Path | None) -> str | None:
-    """Why the file is not read, or None to read it."""
-    try:
-        status = os.lstat(file)
-        if stat.S_ISLNK(status.st_mode):
-            if inside is not None and not Path(os.path.realpath(file)).is_relative_to(os.path.realpath(inside)):
-                return "a symbolic link to a file outside the repository; put the file itself here instead of the link"
-            status = os.stat(file)
-    except OSError as error:
-        return f"cannot read the file: {error.strerror}"
-    if not stat.S_ISREG(status.st_mode):
-        return "not a regular file (a device, pipe, socket or folder); a content file is a plain text file"
-    return None
 
 
 def _read_bytes(file: Path | str) -> tuple[int, bytes | None]:

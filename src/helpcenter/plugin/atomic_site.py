@@ -3,8 +3,9 @@
 A build writes into `.site.partial-<pid>-<random>/` beside `site/` (inside it, where `site/` is a
 mount point), holding a lock file for it while it builds; only a build that finished is swapped
 in, by one rename on the same file system (an atomic exchange where Linux offers it). A failed,
-interrupted or terminated build leaves `site/` exactly as it was and its partial folder is
-removed; one left by a process that was killed outright is removed by the next build.
+interrupted or terminated build, or one whose partial folder lost a file it wrote, leaves `site/`
+exactly as it was and its partial folder is removed; one left by a process that was killed
+outright is removed by the next build.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ def publish(staging: Path, site_dir: Path) -> None:
         if old is not None:
             _remove(old)
         _unlock(staging)
+
+
+def missing_files(staging: Path, written: list[str]) -> list[str]:
+    """The files the build wrote that are no longer in its partial folder (removed by someone else meanwhile)."""
+    return [name for name in written if not (staging / name).is_file()]
 
 
 def discard(staging: Path) -> None:

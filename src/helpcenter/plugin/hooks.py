@@ -35,6 +35,7 @@ from helpcenter.plugin.site_files import (
     sitemap_urls,
     write_machine_files,
     write_sitemap,
+    written_files,
 )
 from helpcenter.plugin.theme_icons import icon_problem
 from helpcenter.problems import ContentError
@@ -126,6 +127,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.sitemap_urls = sitemap_urls(self.help_center, files)
+        self.written_files = written_files(files, config, env, serving=self.command == "serve")
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -157,7 +159,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if not self.config.ledger:
             return
         project_root = Path(config.config_file_path).parent
-        ledger, problems = read_ledger(project_root / self.config.ledger, self.config.ledger)
+        ledger, problems = read_ledger(project_root / self.config.ledger, self.config.ledger, project_root)
         if ledger is not None:
             published = published_urls(self.help_center, Path(config.docs_dir))
             problems += vanished_url_problems(ledger, published, self.help_center)
@@ -279,8 +281,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     @event_priority(-100)  # last, once every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        write_sitemap(Path(config.site_dir), self.sitemap_urls)
-        write_machine_files(Path(config.site_dir), self._machine_files(config))
+        site_dir = Path(config.site_dir)
+        if site_dir.is_dir():  # else gone while the build ran: _publish says so
+            write_sitemap(site_dir, self.sitemap_urls)
+            self.written_files += write_machine_files(site_dir, self._machine_files(config))
         self._publish(config)
 
     def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:
@@ -299,6 +303,15 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             config.site_dir = str(self.site_dir)
             if config.strict and self.warnings.count:
                 atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
+            elif missing := atomic_site.missing_files(staging, self.written_files):
+                atomic_site.discard(staging)
+                self._end_build()
+                shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5:,} more" if len(missing) > 5 else "")
+                raise PluginError(
+                    f"the new site lacks files the build wrote ({shown}): something removed them from "
+                    f"{staging.name} while it was being built; the site at {self.site_dir} was not changed: "
+                    "build again, and let no other program clean up beside the site folder meanwhile"
+                )
             else:
                 try:
                     atomic_site.publish(staging, self.site_dir)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from helpcenter.model import HelpCenter
 from helpcenter.render.entries_json import ENTRIES_JSON
@@ -33,11 +34,34 @@ def sitemap_urls(help_center: HelpCenter, files: Files) -> list[SitemapUrl]:
     return urls
 
 
+SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
+SEARCH_INDEX = "search/search_index.json"
+
+
 def write_sitemap(site_dir: Path, urls: list[SitemapUrl]) -> None:
     """Replace MkDocs's sitemap, which is dated with the day of the build, by one dated by the content."""
     xml = sitemap_xml(urls)
-    (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(sitemap_gzip(xml))
+    sitemap, compressed = SITEMAP_FILES
+    (site_dir / sitemap).write_text(xml, encoding="utf-8")
+    (site_dir / compressed).write_bytes(sitemap_gzip(xml))
+
+
+def written_files(files: Files, config: MkDocsConfig, env: jinja2.Environment, serving: bool) -> list[str]:
+    """Every file a build writes into the site folder, relative to it: MkDocs' pages, assets (extra templates
+    among them) and theme templates, the plugin's files (redirect pages, _redirects, robots.txt, the sitemap)
+    and the search index."""
+    inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+    written = {Path(file.dest_path).as_posix() for file in files if inclusion(file.inclusion)}
+    for template in config.theme.static_templates:
+        try:
+            env.get_template(template)
+        except jinja2.TemplateNotFound:  # MkDocs skips it (with a warning)
+            continue
+        written.add(template)
+    written.update(SITEMAP_FILES)
+    if "search" in config.plugins or "material/search" in config.plugins:
+        written.add(SEARCH_INDEX)
+    return sorted(written)
 
 
 def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
@@ -104,11 +128,14 @@ def refuse_hand_written_machine_files(files: Files, chosen: dict[str, bool]) -> 
             )
 
 
-def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]]]) -> None:
+def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]]]) -> list[str]:
     """Write the files for machines into the built site, each piece as it comes (not as MkDocs files: a
-    Markdown copy would become a page)."""
+    Markdown copy would become a page); the paths written, relative to the site folder."""
+    written = []
     for path, pieces in files:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="\n") as file:
             file.writelines(pieces)
+        written.append(path)
+    return written
