@@ -1,0 +1,60 @@
+"""What every export is read into, whatever the vendor: groups of articles, articles, and the links between them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from helpcenter.problems import Problem
+
+LinkKind = Literal["article", "group"]
+LinkClassifier = Callable[[str], "tuple[LinkKind, str] | None"]
+"""What an address in an article's body leads to in the old help center: an article or a group, by id."""
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    """A section, collection or folder of the old help center: it becomes a category."""
+
+    id: str
+    title: str
+    description: str = ""
+    position: int = 0
+    old_paths: tuple[str, ...] = ()
+    """The group's old addresses, as site paths without the leading '/'."""
+    parent_ids: tuple[str, ...] = ()
+    """The groups above it (a Zendesk category): links to those lead to this group's category too."""
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    id: str
+    title: str
+    group_id: str
+    body_html: str | None = None
+    body_markdown: str | None = None
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    also_asked: tuple[str, ...] = ()
+    video_url: str = ""
+    promoted: bool = False
+    draft: bool = False
+    old_paths: tuple[str, ...] = ()
+    """Every old address of the article, as site paths without the leading '/' (the redirects)."""
+    prefix_paths: tuple[str, ...] = ()
+    """Old paths followed, on the old site, by '-' and any slug: id-prefix rules where hosts allow them."""
+    where: str = ""
+    """How problems name the article: its file and id."""
+
+
+@dataclass
+class Export:
+    """An export as read: its groups and articles, what was left out, and every problem found reading it."""
+
+    vendor: str
+    groups: list[SourceGroup] = field(default_factory=list)
+    articles: list[SourceArticle] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped_translations: int = 0
+    classify_link: LinkClassifier = lambda _url: None
