@@ -8,6 +8,9 @@ from typing import Literal
 
 from helpcenter.problems import Problem
 
+DEFAULT_ICON = "material/help-circle-outline"
+"""The icon of a category the import adds, unless another is given."""
+
 LinkKind = Literal["article", "group"]
 LinkClassifier = Callable[[str], "tuple[LinkKind, str] | None"]
 """What an address in an article's body leads to in the old help center: an article or a group, by id."""

@@ -156,6 +156,8 @@ class PageRenderer:
                 return relative_link(entry.src_uri, help_center.entry(name).src_uri)
             if link.scheme == "page":
                 return relative_link(entry.src_uri, f"{name}.md")
+            if link.scheme == "category":
+                return relative_link(entry.src_uri, help_center.category(name).src_uri)
             if not link.scheme and not link.target.startswith(("#", "../")):
                 # A picture's path under docs/ ('assets/pictures/x.png'), made relative to this page's source.
                 return relative_link(entry.src_uri, link.target)
