@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,7 +104,7 @@ def _plan_categories(groups: list[SourceGroup], existing: dict[str, tuple[str, i
     taken = set(existing)
     category_of = {}
     for group in sorted(groups, key=lambda group: (group.position, group.title.casefold(), group.id)):
-        candidate = entry_id_from_question(group.title) or f"group-{group.id}"
+        candidate = _slug(group.title) or f"group-{group.id}"
         if candidate in existing and existing[candidate][0].casefold() == group.title.casefold():
             category_of[group.id] = candidate
             plan.notes.append(f"the group '{group.title}' joins the existing category '{candidate}'"
@@ -116,6 +117,12 @@ def _plan_categories(groups: list[SourceGroup], existing: dict[str, tuple[str, i
         plan.categories.append(PlannedCategory(category_id, group.title, group.description, order,
                                                group.old_paths, True))
     return category_of
+
+
+def _slug(title: str) -> str:
+    """A category's id from its title, every word kept: 'Your account' -> 'your-account'."""
+    words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower())
+    return "-".join(words)[:50].strip("-")
 
 
 def _unique(candidate: str, taken: set[str]) -> str:
