@@ -105,9 +105,11 @@ def _plan_categories(groups: list[SourceGroup], existing: dict[str, tuple[str, i
     category_of = {}
     for group in sorted(groups, key=lambda group: (group.position, group.title.casefold(), group.id)):
         candidate = _slug(group.title) or f"group-{group.id}"
-        if candidate in existing and existing[candidate][0].casefold() == group.title.casefold():
-            category_of[group.id] = candidate
-            plan.notes.append(f"the group '{group.title}' joins the existing category '{candidate}'"
+        joined = next((category_id for category_id, (title, _) in existing.items()
+                       if category_id == candidate or title.casefold() == group.title.casefold()), None)
+        if joined is not None:
+            category_of[group.id] = joined
+            plan.notes.append(f"the group '{group.title}' joins the existing category '{joined}'"
                               + (f"; its old addresses are not redirected: {', '.join(group.old_paths)}"
                                  if group.old_paths else ""))
             continue

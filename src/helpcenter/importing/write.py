@@ -56,25 +56,27 @@ def write_import(
         return None, problems
     with tempfile.TemporaryDirectory(prefix=".helpcenter-import-", dir=root) as staging_name:
         staging = Path(staging_name)
-        staged_data, staged_docs = staging / "data", staging / "docs"
+        # Named as the real folders, so that the loader's messages name the files as they will be written.
+        staged_data, staged_docs = staging / "content" / data_dir.name, staging / "pages" / docs_dir.name
         shutil.copytree(data_dir, staged_data)
         if docs_dir.is_dir():
             shutil.copytree(docs_dir, staged_docs)
         else:
-            staged_docs.mkdir()
+            staged_docs.mkdir(parents=True)
         schema_ref = {path: os.path.relpath(schemas_dir / "entry.schema.json", path.parent) for path in files}
         for path, planned in files.items():
             staged = staged_data / path.relative_to(data_dir)
             staged.parent.mkdir(parents=True, exist_ok=True)
             staged.write_text(_entry_yaml(planned, options, schema_ref[path], for_check=True), encoding="utf-8")
         categories_text = _with_categories(_read(data_dir / CATEGORIES_FILE), plan, options)
+        checked_categories = _with_categories(_read(data_dir / CATEGORIES_FILE), plan, options, for_check=True)
         settings_text = _with_featured(_read(data_dir / SETTINGS_FILE), plan.featured)
-        (staged_data / CATEGORIES_FILE).write_text(categories_text, encoding="utf-8")
+        (staged_data / CATEGORIES_FILE).write_text(checked_categories, encoding="utf-8")
         (staged_data / SETTINGS_FILE).write_text(settings_text, encoding="utf-8")
         for placed, source in plan.pictures.items():
             (staged_docs / placed).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, staged_docs / placed)
-        help_center, found = check_help_center(staged_data, staging, staged_docs, icon_problem)
+        help_center, found = check_help_center(staged_data, staged_data.parent, staged_docs, icon_problem)
         if help_center is None:
             return None, [_as_article_problem(problem, data_dir, entries, root) for problem in found]
         written = Written(redirects=_redirects(help_center))
@@ -82,6 +84,7 @@ def write_import(
         for path, planned in files.items():
             staged = staged_data / path.relative_to(data_dir)
             staged.write_text(_entry_yaml(planned, options, schema_ref[path], for_check=False), encoding="utf-8")
+        (staged_data / CATEGORIES_FILE).write_text(categories_text, encoding="utf-8")
         moves = [(staged_data / path.relative_to(data_dir), path) for path in files]
         moves += [(staged_docs / placed, docs_dir / placed) for placed in plan.pictures]
         replaced = [(staged_data / CATEGORIES_FILE, data_dir / CATEGORIES_FILE)]
@@ -114,7 +117,7 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def _with_categories(text: str, plan: ImportPlan, options: ImportOptions) -> str:
+def _with_categories(text: str, plan: ImportPlan, options: ImportOptions, for_check: bool = False) -> str:
     blocks = [text.rstrip("\n") + "\n"] if text.strip() else []
     for category in plan.categories:
         if not category.new:
@@ -122,7 +125,8 @@ def _with_categories(text: str, plan: ImportPlan, options: ImportOptions) -> str
         lines = [f"{category.id}:", _field("title", category.title)]
         if not category.description:
             lines.append("  # description: one sentence on what the category covers")
-        lines += [_field("description", category.description), _field("icon", options.icon),
+        description = category.description or (_TO_WRITE if for_check else "")
+        lines += [_field("description", description), _field("icon", options.icon),
                   f"  order: {category.order}"]
         if category.redirect_from:
             lines.append("  redirect_from:")
@@ -195,11 +199,11 @@ def _as_article_problem(problem: Problem, data_dir: Path, entries: dict[str, Pla
                         root: Path) -> Problem:
     """A problem of the staged copy, named by the article it comes from and the file it would be written to."""
     path = problem.path
-    if path.startswith("data/"):
-        real = data_dir / path.removeprefix("data/")
+    if path.startswith(f"{data_dir.name}/"):
+        real = data_dir / path.removeprefix(f"{data_dir.name}/")
         planned = entries.get(real.stem) if real.parent.parent.name == ENTRIES_FOLDER else None
         if planned is not None and real == _entry_path(data_dir, planned):
             return Problem(planned.article.where, 0, problem.field,
-                           f"{problem.message} (in {shown_path(real, root)} as it would be written)")
+                           f"{problem.message} (in {shown_path(real, root)}, as it would be written)")
         return Problem(shown_path(real, root), problem.line, problem.field, problem.message)
     return problem
