@@ -7,14 +7,16 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import copy_project, run_build
 from import_support import fill_in_what_the_team_writes, run_cli
+
+from conftest import copy_project, run_build
 
 SPREADSHEET = '''\
 Question,Answer,Category,Summary,Tags,Phrasings,Video
 How do I change my e-mail address?,"Open **Profile** and edit the address.
 
-We send a confirmation to the new address.",Account,Change it under Profile.,e-mail; profile,"Update my email;New e-mail address",
+We send a confirmation to the new address.",Account,Change it under Profile.,e-mail; profile,\
+"Update my email;New e-mail address",
 How do I pay by bank transfer?,"<p>Choose <b>Bank transfer</b> at checkout.</p><ol><li>Copy the reference.</li>\
 <li>Pay within 14 days.</li></ol>",Payments,,billing,,https://youtu.be/dQw4w9WgXcQ
 Can I get a refund?,Yes: within 30 days [contact us](link:support).,Payments,Within 30 days.,,,

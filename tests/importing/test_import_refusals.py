@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from import_support import run_cli, tree
+
 from conftest import copy_project
 from import_exports import page, write_json, write_zendesk_export, zendesk_articles
-from import_support import run_cli, tree
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from import_support import entry_text, fill_in_what_the_team_writes, run_cli, tree, visible_text
+
 from conftest import copy_project, run_build
 from import_exports import write_zendesk_export, zendesk_articles
-from import_support import entry_text, fill_in_what_the_team_writes, run_cli, tree, visible_text
 
 
 @pytest.fixture(scope="module")

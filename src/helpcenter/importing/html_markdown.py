@@ -23,7 +23,7 @@ _FENCE = re.compile(r"^(```|~~~)")
 def to_markdown(clean_html: str) -> str:
     """The Markdown of cleaned HTML (see html_cleanup), without trailing spaces or empty lines at the ends."""
     markdown = html_to_markdown.convert(clean_html, _OPTIONS).content or ""
-    lines = []
+    lines: list[str] = []
     for line in markdown.splitlines():
         # A quote gets an empty line before it, as Markdown writers expect one (Python-Markdown does without).
         if line.startswith(">") and lines and lines[-1] and not lines[-1].startswith(">"):

@@ -6,10 +6,12 @@ A wrong value is named by its path in the file, such as `articles[3].title`, so 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from helpcenter.problems import Problem
+from helpcenter.importing.source import Export
+from helpcenter.problems import Problem, shown_path
 
 
 class ShapeError(Exception):
@@ -33,6 +35,41 @@ def read_json(path: Path, shown: str, problems: list[Problem]) -> Any:
     except OSError as error:
         problems.append(Problem(shown, 0, "", f"cannot be read: {error.strerror}"))
     return None
+
+
+def json_files(export: Path, root: Path, problems: list[Problem], kinds: str) -> Iterator[tuple[str, Any]]:
+    """The path (as problems name it) and JSON value of every .json file of an export folder, or of one file."""
+    files = sorted(export.rglob("*.json")) if export.is_dir() else [export]
+    if not files:
+        problems.append(Problem(shown_path(export, root), 0, "", f"no .json files: save the API's responses for "
+                                f"{kinds} here"))
+    for file in files:
+        shown = shown_path(file, root)
+        value = read_json(file, shown, problems)
+        if value is not None:
+            yield shown, value
+
+
+def read_items(found: list[tuple[str, str, Any]], result: Export, read: Callable[[Any, str, str], Any]) -> list[Any]:
+    """Each (file, path, item) read with `read(item, path, where)`; a wrong shape or a repeated id is a problem.
+    `read` returns None for an item that is left out on purpose."""
+    values = []
+    seen: dict[str, str] = {}
+    for shown, where, item in found:
+        try:
+            value = read(item, where, f"{shown}: {where}")
+        except ShapeError as error:
+            result.problems.append(Problem(shown, 0, error.where, str(error).partition(": ")[2]))
+            continue
+        if value is not None:
+            if value.id in seen:
+                result.problems.append(Problem(shown, 0, f"{where}.id", (
+                    f"the id {value.id} is also at {seen[value.id]}; give each item once (a page saved twice?)"
+                )))
+                continue
+            seen[value.id] = f"{shown} {where}"
+        values.append(value)
+    return values
 
 
 def member(value: Any, where: str, key: str, kind: type | tuple[type, ...], required: bool = True) -> Any:
@@ -64,6 +101,14 @@ def text_list(value: Any, where: str, key: str) -> tuple[str, ...]:
         if not isinstance(item, str):
             raise ShapeError(f"{where}.{key}[{index}]", "text", item)
     return tuple(item.strip() for item in found if item.strip())
+
+
+def article_title(value: Any, where: str, key: str = "title") -> str:
+    """An article's title, on one line; an article without one is refused, as nothing could name its page."""
+    title = member(value, where, key, str, required=False) or ""
+    if not title.strip():
+        raise ShapeError(f"{where}.{key}", "the article's title", title or None)
+    return " ".join(title.split())
 
 
 def identifier(value: Any, where: str, key: str = "id") -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from helpcenter.problems import Problem
@@ -30,6 +30,21 @@ class SourceGroup:
     """The groups above it (a Zendesk category): links to those lead to this group's category too."""
 
 
+def with_parent_paths(groups: list[SourceGroup], parents: list[SourceGroup]) -> list[SourceGroup]:
+    """The groups, the first group of each parent (a Zendesk category, a Freshdesk category) taking the parent's
+    old addresses too: its page has no page of its own here, and its first group's category is the closest."""
+    first: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        if group.parent_ids:
+            first.setdefault(group.parent_ids[0], index)
+    found = list(groups)
+    for parent in parents:
+        if parent.id in first:
+            group = found[first[parent.id]]
+            found[first[parent.id]] = replace(group, old_paths=group.old_paths + parent.old_paths)
+    return found
+
+
 @dataclass(frozen=True)
 class SourceArticle:
     id: str
@@ -45,8 +60,6 @@ class SourceArticle:
     draft: bool = False
     old_paths: tuple[str, ...] = ()
     """Every old address of the article, as site paths without the leading '/' (the redirects)."""
-    prefix_paths: tuple[str, ...] = ()
-    """Old paths followed, on the old site, by '-' and any slug: id-prefix rules where hosts allow them."""
     where: str = ""
     """How problems name the article: its file and id."""
 

@@ -11,55 +11,46 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
-from helpcenter.importing.json_export import ShapeError, identifier, items, member, read_json, text_list
-from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup
+from helpcenter.importing.json_export import (
+    ShapeError,
+    article_title,
+    identifier,
+    items,
+    json_files,
+    member,
+    read_items,
+    text_list,
+)
+from helpcenter.importing.old_paths import slug_and_bare
+from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup, with_parent_paths
 from helpcenter.problems import Problem, shown_path
 
 _KINDS = ("articles", "sections", "categories")
 _OLD_PATH = re.compile(r"/hc/(?:([a-z]{2,3}(?:-[a-z0-9]{2,8})*)/)?(articles|sections|categories)/(\d+)(?:-([^/?#]*))?")
-_SLUG = re.compile(r"[a-z0-9_-]+")
 
 
 def read_zendesk(export: Path, root: Path) -> Export:
     """Every page under `export` (a folder of JSON files, or one file)."""
     result = Export("Zendesk", classify_link=classify_link)
-    files = sorted(export.rglob("*.json")) if export.is_dir() else [export]
-    if not files:
-        result.problems.append(Problem(shown_path(export, root), 0, "", (
-            "no .json files: save the API's responses for articles, sections and categories here"
-        )))
     pages: dict[str, list[tuple[str, str, Any]]] = {kind: [] for kind in _KINDS}
-    for file in files:
-        shown = shown_path(file, root)
-        page = read_json(file, shown, result.problems)
-        if page is None:
-            continue
+    for shown, page in json_files(export, root, result.problems, "articles, sections and categories"):
         kind = next((kind for kind in _KINDS if isinstance(page, dict) and kind in page), None)
         if kind is None:
             result.problems.append(Problem(shown, 0, "", (
                 "not a Help Center API response: expected an object with 'articles', 'sections' or 'categories'"
             )))
-        elif kind is not None:
+        else:
             try:
                 pages[kind] += [(shown, where, item) for where, item in items(page, "", kind)]
             except ShapeError as error:
                 result.problems.append(Problem(shown, 0, error.where, str(error).partition(": ")[2]))
-    categories = _read_all(pages["categories"], result, _read_category)
-    parents: dict[str, list[str]] = {}
-    for section in _read_all(pages["sections"], result, _read_section):
-        result.groups.append(section)
-        if section.parent_ids:
-            parents.setdefault(section.parent_ids[0], []).append(section.id)
-    category_paths = {category.id: category.old_paths for category in categories}
-    # A Zendesk category's old page leads to its first section's category.
-    for index, group in enumerate(result.groups):
-        if group.parent_ids and parents.get(group.parent_ids[0], [None])[0] == group.id:
-            paths = group.old_paths + category_paths.get(group.parent_ids[0], ())
-            result.groups[index] = SourceGroup(group.id, group.title, group.description, group.position, paths,
-                                               group.parent_ids)
-    for article in _read_all(pages["articles"], result, _read_article):
+    categories = read_items(pages["categories"], result, _read_category)
+    sections = read_items(pages["sections"], result, _read_section)
+    sections.sort(key=lambda section: section.position)
+    result.groups = with_parent_paths(sections, categories)
+    for article in read_items(pages["articles"], result, _read_article):
         if article is None:
             result.skipped_translations += 1
         else:
@@ -77,26 +68,6 @@ def classify_link(url: str) -> tuple[LinkKind, str] | None:
         return None
     kind, number = match.group(2), match.group(3)
     return ("article" if kind == "articles" else "group"), number
-
-
-def _read_all(found: list[tuple[str, str, Any]], result: Export, read: Any) -> list[Any]:
-    values = []
-    seen: dict[str, str] = {}
-    for shown, where, item in found:
-        try:
-            value = read(item, where, f"{shown}: {where}")
-        except ShapeError as error:
-            result.problems.append(Problem(shown, 0, error.where, str(error).partition(": ")[2]))
-            continue
-        if value is not None:
-            if value.id in seen:
-                result.problems.append(Problem(shown, 0, f"{where}.id", (
-                    f"the id {value.id} is also at {seen[value.id]}; give each item once (a page saved twice?)"
-                )))
-                continue
-            seen[value.id] = f"{shown} {where}"
-        values.append(value)
-    return values
 
 
 def _read_category(item: Any, where: str, _shown: str) -> SourceGroup:
@@ -121,35 +92,24 @@ def _read_article(item: Any, where: str, shown: str) -> SourceArticle | None:
     source_locale = member(item, where, "source_locale", str, required=False)
     if locale and source_locale and locale != source_locale:
         return None
-    title = member(item, where, "title", str, required=False) or ""
-    if not title.strip():
-        raise ShapeError(f"{where}.title", "the article's title", title or None)
+    title = article_title(item, where)
     section = member(item, where, "section_id", (int, str))
     return SourceArticle(
         id=article_id,
-        title=" ".join(title.split()),
+        title=title,
         group_id=str(section),
         body_html=member(item, where, "body", str, required=False) or "",
         tags=text_list(item, where, "label_names"),
         promoted=bool(member(item, where, "promoted", bool, required=False)),
         draft=bool(member(item, where, "draft", bool, required=False)),
         old_paths=_old_paths(item, where, "articles", article_id),
-        prefix_paths=tuple(path.rstrip("/") for path in _old_paths(item, where, "articles", article_id, slug=False)),
         where=f"{shown} (article {article_id})",
     )
 
 
-def _old_paths(item: Any, where: str, kind: str, item_id: str, slug: bool = True) -> tuple[str, ...]:
+def _old_paths(item: Any, where: str, kind: str, item_id: str) -> tuple[str, ...]:
     """`hc/{locale}/{kind}/{id}-{slug}/` (lower-case, when the slug allows) and `hc/{locale}/{kind}/{id}/`."""
     html_url = member(item, where, "html_url", str, required=False) or ""
     locale = (member(item, where, "locale", str, required=False) or "").lower()
-    match = _OLD_PATH.search(urlsplit(html_url).path)
-    paths = []
-    if match:
-        locale = match.group(1) or locale
-        old_slug = unquote(match.group(4) or "").lower()
-        if slug and old_slug and _SLUG.fullmatch(old_slug):
-            paths.append(f"hc/{locale}/{kind}/{item_id}-{old_slug}/" if locale else f"hc/{kind}/{item_id}-{old_slug}/")
-    if locale:
-        paths.append(f"hc/{locale}/{kind}/{item_id}/")
-    return tuple(paths)
+    found = slug_and_bare(html_url, item_id) if _OLD_PATH.search(urlsplit(html_url).path) else ()
+    return found or ((f"hc/{locale}/{kind}/{item_id}/",) if locale else ())
