@@ -203,10 +203,15 @@ def write_zendesk_export(folder: Path, articles: list[dict[str, Any]] | None = N
         write_json(folder / f"articles-{number}.json", page("articles", chunk, number, len(articles), per_page))
     write_json(folder / "sections.json", page("sections", zendesk_sections()))
     write_json(folder / "categories.json", page("categories", zendesk_categories()))
+    write_pictures(folder)
+    return folder
+
+
+def write_pictures(folder: Path) -> None:
+    """The pictures folder beside an export: one of the two pictures the articles show."""
     picture = folder / "images" / "hc" / "article_attachments" / "9001" / "sign-in page.png"
     picture.parent.mkdir(parents=True, exist_ok=True)
     picture.write_bytes(tiny_png())
-    return folder
 
 
 def write_json(path: Path, value: Any) -> None:
@@ -219,3 +224,77 @@ def tiny_png() -> bytes:
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
             + chunk(b"IEND", b""))
+
+
+INTERCOM = "https://intercom.help/example"
+FRESHDESK = "https://example.freshdesk.com"
+
+
+def _vendor_body(body: str, articles: str, groups: str) -> str:
+    """A Zendesk body with its links to other articles and sections in another vendor's address forms."""
+    return (body.replace(f"{HOST}/hc/en-us/articles/", articles).replace("/hc/en-us/sections/", groups))
+
+
+def published_articles() -> list[dict[str, Any]]:
+    return [article for article in zendesk_articles() if not article["draft"] and article["locale"] == LOCALE]
+
+
+def write_intercom_export(folder: Path) -> Path:
+    """`GET /articles` in two pages and `GET /help_center/collections`, as Intercom's API documents them."""
+    articles = []
+    for article in zendesk_articles():
+        if article["locale"] != LOCALE:
+            continue
+        slug = article["html_url"].rsplit("/", 1)[1].split("-", 1)[1].lower()
+        articles.append({
+            "type": "article", "id": str(article["id"]), "workspace_id": "ecahpwf5",
+            "parent_id": article["section_id"], "parent_type": "collection", "parent_ids": [article["section_id"]],
+            "title": article["title"], "description": f"In short: {article['title'].lower()}",
+            "body": _vendor_body(article["body"], f"{INTERCOM}/en/articles/", f"{INTERCOM}/en/collections/"),
+            "author_id": 991267, "state": "draft" if article["draft"] else "published",
+            "created_at": 1672928359, "updated_at": 1672928610,
+            "url": f"{INTERCOM}/en/articles/{article['id']}-{slug}", "default_locale": "en",
+        })
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, start in enumerate(range(0, len(articles), 25), 1):
+        write_json(folder / f"articles-{number}.json", {
+            "type": "list", "pages": {"type": "pages", "page": number, "per_page": 25,
+                                      "total_pages": -(-len(articles) // 25)},
+            "total_count": len(articles), "data": articles[start:start + 25],
+        })
+    collections = [{
+        "type": "collection", "id": str(section_id), "workspace_id": "ecahpwf5", "name": name,
+        "description": description, "url": f"{INTERCOM}/en/collections/{section_id}-{'-'.join(name.lower().split())}",
+        "order": order, "created_at": 1672928359, "updated_at": 1672928610, "icon": "book-bookmark",
+        "parent_id": None, "help_center_id": 123,
+    } for order, (section_id, _, name, description) in enumerate(SECTIONS, 1)]
+    write_json(folder / "collections.json", {"type": "list", "data": collections, "total_count": len(collections),
+                                             "pages": {"type": "pages", "page": 1, "per_page": 50, "total_pages": 1}})
+    write_pictures(folder)
+    return folder
+
+
+def write_freshdesk_export(folder: Path) -> Path:
+    """The Solutions API's lists: categories, each category's folders, each folder's articles."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_json(folder / "categories.json", [{
+        "id": category_id, "name": name, "description": "", "created_at": STAMP, "updated_at": STAMP,
+        "visible_in_portals": [5000012345],
+    } for category_id, name in CATEGORIES])
+    write_json(folder / "folders.json", [{
+        "id": section_id, "name": name, "description": description, "visibility": 1, "category_id": category_id,
+        "created_at": STAMP, "updated_at": STAMP,
+    } for section_id, category_id, name, description in SECTIONS])
+    for section_id, category_id, _, _ in SECTIONS:
+        write_json(folder / f"articles-{section_id}.json", [{
+            "id": article["id"], "type": 1, "category_id": category_id, "folder_id": section_id,
+            "title": article["title"],
+            "description": _vendor_body(article["body"], f"{FRESHDESK}/support/solutions/articles/",
+                                        "/support/solutions/folders/"),
+            "description_text": "", "status": 1 if article["draft"] else 2, "agent_id": 5000123456,
+            "tags": article["label_names"], "thumbs_up": 3, "thumbs_down": 0, "hits": 120,
+            "seo_data": {"meta_title": article["title"], "meta_description": f"Short: {article['title'].lower()}"},
+            "created_at": STAMP, "updated_at": STAMP,
+        } for article in zendesk_articles() if article["section_id"] == section_id and article["locale"] == LOCALE])
+    write_pictures(folder)
+    return folder
