@@ -81,11 +81,11 @@ def entry_text(
     return "\n".join(lines) + "\n"
 
 
-class _LiteralDumper(yaml.SafeDumper):
+class _LiteralDumper(yaml.CSafeDumper):
     """Text of several lines as a '|' block, as editors write answers; the rest as `safe_dump` writes it."""
 
 
-def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+def _represent_text(dumper: yaml.CSafeDumper, text: str) -> yaml.ScalarNode:
     if not text:  # a field to write, left empty as a new entry leaves it
         return dumper.represent_scalar("tag:yaml.org,2002:null", "")
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)

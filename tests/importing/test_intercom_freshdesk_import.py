@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from import_support import entry_text, fill_in_what_the_team_writes, run_cli, visible_text
+
 from conftest import copy_project, run_build
 from import_exports import published_articles, write_freshdesk_export, write_intercom_export
-from import_support import entry_text, fill_in_what_the_team_writes, run_cli, visible_text
 
 VENDORS: dict[str, tuple[Callable[[Path], Path], Callable[[int], list[str]]]] = {
     "intercom": (write_intercom_export, lambda article_id: [f"/example/en/articles/{article_id}/"]),
