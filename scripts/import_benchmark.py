@@ -16,7 +16,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from helpcenter.importing.existing import existing_content
 from helpcenter.importing.plan import ImportOptions, plan_import
