@@ -65,3 +65,9 @@ def test_a_link_to_an_anchor_leads_to_the_heading_s_new_anchor() -> None:
 ])
 def test_one_main_ordered_list_at_the_end_becomes_the_steps(markdown: str, answer: str, steps: list[str]) -> None:
     assert split_steps(markdown) == (answer, steps)
+
+
+def test_a_callout_box_becomes_a_quote() -> None:
+    html = ('<div class="callout callout--warning" style="background:#fff3cd"><p><strong>Note:</strong> back up '
+            'first.</p><div>Then go on.</div></div><div class="row">Plain box.</div>')
+    assert _markdown(html) == "> **Note:** back up first.\n>\n> Then go on.\n\nPlain box."

@@ -9,6 +9,7 @@ that are no YouTube or Vimeo video) are removed and each is reported, never drop
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -30,6 +31,8 @@ _REFUSED = frozenset({
 })
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source", "track", "area", "base",
                    "embed", "param"})
+# The classes editors and themes give a highlighted box (Zendesk's Copenhagen theme, Bootstrap, Word's callouts).
+_CALLOUT = re.compile(r"\b(callout|alert|note|notice|tip|warning|caution|important|info)\b", re.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -93,6 +96,8 @@ class _Cleaner(HTMLParser):
         self.notes: list[str] = []
         self._skipping: list[str] = []
         self._links: list[bool] = []
+        self._open_divs: list[bool] = []
+        """For each open <div>: whether it is a callout, written as a quote."""
         self._code = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -113,7 +118,12 @@ class _Cleaner(HTMLParser):
             self._start_link(values)
         elif tag == "img":
             self._image(values)
+        elif tag == "div" and _CALLOUT.search(values.get("class", "")):
+            self._open_divs.append(True)
+            self.out.append("<blockquote>")
         elif tag in _KEPT:
+            if tag == "div":
+                self._open_divs.append(False)
             self._code += tag in ("pre", "code")
             kept = "".join(f' {name}="{html.escape(values[name])}"' for name in _KEPT_ATTRIBUTES.get(tag, ())
                            if values.get(name))
@@ -133,6 +143,8 @@ class _Cleaner(HTMLParser):
         if tag == "a" and self._links:
             if self._links.pop():
                 self.out.append("</a>")
+        elif tag == "div" and self._open_divs:
+            self.out.append("</blockquote>" if self._open_divs.pop() else "</div>")
         elif tag in _KEPT and tag not in _VOID:
             self._code -= tag in ("pre", "code") and self._code > 0
             self.out.append(f"</{tag}>")
