@@ -97,7 +97,7 @@ def test_articles_of_a_section_missing_from_the_export(project: Path) -> None:
     sections = json.loads((folder / "sections.json").read_text(encoding="utf-8"))["sections"]
     write_json(folder / "sections.json", page("sections", sections[1:]))
     output = _refused(project, "zendesk", str(folder))
-    assert "section: its group 360000111111 is not in the export" in output
+    assert "section: its section 360000111111 is not in the export" in output
 
 
 def test_csv_with_a_missing_column(project: Path) -> None:

@@ -19,7 +19,7 @@ OPTIONAL_COLUMNS = ("summary", "tags", "phrasings", "video")
 
 
 def read_csv(path: Path, root: Path) -> Export:
-    result = Export("CSV")
+    result = Export("CSV", "category")
     shown = shown_path(path, root)
     try:
         data = path.read_bytes()

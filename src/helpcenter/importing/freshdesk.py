@@ -22,7 +22,7 @@ from helpcenter.importing.json_export import (
     read_items,
     text_list,
 )
-from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup, with_parent_paths
+from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup
 from helpcenter.problems import Problem
 
 _LINK = re.compile(r"/support/solutions/(?:(articles|folders)/)?(\d+)")
@@ -30,7 +30,7 @@ _DRAFT = 1
 
 
 def read_freshdesk(export: Path, root: Path) -> Export:
-    result = Export("Freshdesk", classify_link=classify_link)
+    result = Export("Freshdesk", "folder", classify_link=classify_link)
     found: dict[str, list[tuple[str, str, Any]]] = {"article": [], "folder": [], "category": []}
     for shown, listing in json_files(export, root, result.problems, "solution categories, folders and articles"):
         if not isinstance(listing, list):
@@ -43,8 +43,8 @@ def read_freshdesk(export: Path, root: Path) -> Export:
                 continue
             kind = "article" if "folder_id" in item else "folder" if "visibility" in item else "category"
             found[kind].append((shown, where, item))
-    categories = read_items(found["category"], result, _read_category)
-    result.groups = with_parent_paths(read_items(found["folder"], result, _read_folder), categories)
+    result.parents = read_items(found["category"], result, _read_category)
+    result.groups = read_items(found["folder"], result, _read_folder)
     result.articles = read_items(found["article"], result, _read_article)
     return result
 

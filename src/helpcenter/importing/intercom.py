@@ -30,7 +30,7 @@ NO_COLLECTION = "none"
 
 
 def read_intercom(export: Path, root: Path) -> Export:
-    result = Export("Intercom", classify_link=classify_link)
+    result = Export("Intercom", "collection", classify_link=classify_link)
     found: dict[str, list[tuple[str, str, Any]]] = {"article": [], "collection": []}
     for shown, page in json_files(export, root, result.problems, "articles and collections"):
         try:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from helpcenter.importing.html_cleanup import clean_html
 from helpcenter.importing.html_markdown import split_steps, to_markdown
 from helpcenter.importing.pictures import PictureFinder
-from helpcenter.importing.source import DEFAULT_ICON, Export, SourceArticle, SourceGroup
+from helpcenter.importing.source import DEFAULT_ICON, Export, SourceArticle, SourceGroup, with_parent_paths
 from helpcenter.new_entry import entry_id_from_question
 from helpcenter.problems import Problem
 
@@ -72,16 +72,17 @@ def plan_import(export: Export, categories: dict[str, tuple[str, int]], entry_id
     plan.drafts = len(export.articles) - len(published)
     groups = {group.id: group for group in export.groups}
     used = {article.group_id for article in published}
-    category_of = _plan_categories([group for group in export.groups if group.id in used], categories, plan)
-    for group in export.groups:  # a Zendesk category leads to the category of its first section
+    used_groups = with_parent_paths([group for group in export.groups if group.id in used], export.parents)
+    category_of = _plan_categories(used_groups, categories, plan)
+    for group in used_groups:  # a Zendesk category leads to the category of its first section
         for parent in group.parent_ids:
-            category_of.setdefault(parent, category_of.get(group.id, ""))
+            category_of.setdefault(parent, category_of[group.id])
     taken = set(entry_ids)
     ids: dict[str, str] = {}
     for article in published:
         if article.group_id not in groups:
-            plan.problems.append(Problem(article.where, 0, "section", (
-                f"its group {article.group_id} is not in the export; add the response that lists it"
+            plan.problems.append(Problem(article.where, 0, export.group_name, (
+                f"its {export.group_name} {article.group_id} is not in the export; add the response that lists it"
             )))
             continue
         entry_id = _unique(entry_id_from_question(article.title) or f"article-{article.id}", taken)

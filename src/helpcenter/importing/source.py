@@ -69,7 +69,11 @@ class Export:
     """An export as read: its groups and articles, what was left out, and every problem found reading it."""
 
     vendor: str
+    group_name: str
+    """What the vendor calls a group: 'section', 'collection', 'folder', 'category'."""
     groups: list[SourceGroup] = field(default_factory=list)
+    parents: list[SourceGroup] = field(default_factory=list)
+    """The groups of groups (Zendesk's and Freshdesk's categories): each leads to its first group's category."""
     articles: list[SourceArticle] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped_translations: int = 0

@@ -24,7 +24,7 @@ from helpcenter.importing.json_export import (
     text_list,
 )
 from helpcenter.importing.old_paths import slug_and_bare
-from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup, with_parent_paths
+from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup
 from helpcenter.problems import Problem, shown_path
 
 _KINDS = ("articles", "sections", "categories")
@@ -33,7 +33,7 @@ _OLD_PATH = re.compile(r"/hc/(?:([a-z]{2,3}(?:-[a-z0-9]{2,8})*)/)?(articles|sect
 
 def read_zendesk(export: Path, root: Path) -> Export:
     """Every page under `export` (a folder of JSON files, or one file)."""
-    result = Export("Zendesk", classify_link=classify_link)
+    result = Export("Zendesk", "section", classify_link=classify_link)
     pages: dict[str, list[tuple[str, str, Any]]] = {kind: [] for kind in _KINDS}
     for shown, page in json_files(export, root, result.problems, "articles, sections and categories"):
         kind = next((kind for kind in _KINDS if isinstance(page, dict) and kind in page), None)
@@ -46,10 +46,8 @@ def read_zendesk(export: Path, root: Path) -> Export:
                 pages[kind] += [(shown, where, item) for where, item in items(page, "", kind)]
             except ShapeError as error:
                 result.problems.append(Problem(shown, 0, error.where, str(error).partition(": ")[2]))
-    categories = read_items(pages["categories"], result, _read_category)
-    sections = read_items(pages["sections"], result, _read_section)
-    sections.sort(key=lambda section: section.position)
-    result.groups = with_parent_paths(sections, categories)
+    result.parents = read_items(pages["categories"], result, _read_category)
+    result.groups = sorted(read_items(pages["sections"], result, _read_section), key=lambda section: section.position)
     for article in read_items(pages["articles"], result, _read_article):
         if article is None:
             result.skipped_translations += 1
