@@ -264,10 +264,10 @@ def ledger(update: bool, data_dir: Path, docs_dir: Path, ledger_file: Path) -> N
 
 
 @main.command("import", help=(
-    "Bring another help center's articles in from its export, offline: FORMAT is zendesk, intercom or freshdesk "
-    "(a folder of the vendor API's JSON responses) or csv (a spreadsheet of questions and answers). Every file is "
-    "checked before any is written; nothing is written if anything is wrong, and no existing entry is ever "
-    "overwritten."
+    "Bring another help center's articles in from EXPORT, offline. FORMAT is zendesk, intercom or freshdesk "
+    "(EXPORT is a folder of the vendor API's JSON responses) or csv (EXPORT is a spreadsheet of questions and "
+    "answers). Every file is checked before any is written; nothing is written if anything is wrong, and no "
+    "existing entry is ever overwritten."
 ))
 @click.argument("export_format", metavar="FORMAT", type=click.Choice(["zendesk", "intercom", "freshdesk", "csv"]))
 @click.argument("export", type=click.Path(exists=True, path_type=Path))
