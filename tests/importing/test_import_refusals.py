@@ -120,3 +120,18 @@ def test_every_problem_is_reported_at_once(project: Path) -> None:
     output = _refused(project, "csv", str(path))
     assert "faq.csv:2: question: the question is empty" in output
     assert "faq.csv:3: category: the category is empty" in output
+
+
+def test_a_failure_while_moving_in_takes_back_what_was_moved(tmp_path: Path) -> None:
+    from helpcenter.importing.write import _move_all
+
+    staged = [tmp_path / "staged-1", tmp_path / "staged-2"]
+    for path in staged:
+        path.write_text("new", encoding="utf-8")
+    targets = [tmp_path / "out" / "a.yml", tmp_path / "out" / "b.yml"]
+    targets[1].parent.mkdir()
+    targets[1].write_text("someone else's", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        _move_all(list(zip(staged, targets, strict=True)), [])
+    assert not targets[0].exists()
+    assert targets[1].read_text(encoding="utf-8") == "someone else's"

@@ -59,6 +59,10 @@ def test_fields_are_mapped(imported: tuple[Path, str]) -> None:
     settings = yaml.safe_load((project / "faq_data" / "settings.yml").read_text(encoding="utf-8"))
     assert settings["featured"][-2:] == ["reset-password", "plans-are-there-and-what-do-they-cost"]
     categories = yaml.safe_load((project / "faq_data" / "categories.yml").read_text(encoding="utf-8"))
+    assert [categories[name]["order"] for name in ("your-account", "billing-and-invoices", "troubleshooting")] == \
+        [3, 4, 5], "after the existing categories, in the old help center's order"
+    assert categories["your-account"]["redirect_from"][-2:] == [
+        "hc/en-us/categories/360000010101-general/", "hc/en-us/categories/360000010101/"]
     assert categories["billing-and-invoices"]["redirect_from"] == [
         "hc/en-us/sections/360000222222-billing-and-invoices/", "hc/en-us/sections/360000222222/"]
 

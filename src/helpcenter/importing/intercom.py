@@ -41,7 +41,7 @@ def read_intercom(export: Path, root: Path) -> Export:
                 found[kind].append((shown, where, item))
         except ShapeError as error:
             result.problems.append(Problem(shown, 0, error.where, str(error).partition(": ")[2]))
-    result.groups = read_items(found["collection"], result, _read_collection)
+    result.groups = sorted(read_items(found["collection"], result, _read_collection), key=lambda group: group.position)
     articles = read_items(found["article"], result, _read_article)
     result.articles = [article for article in articles if article is not None]
     if any(article.group_id == NO_COLLECTION for article in result.articles):

@@ -104,7 +104,7 @@ def _plan_categories(groups: list[SourceGroup], existing: dict[str, tuple[str, i
     order = max((position for _, position in existing.values()), default=0)
     taken = set(existing)
     category_of = {}
-    for group in sorted(groups, key=lambda group: (group.position, group.title.casefold(), group.id)):
+    for group in groups:  # in the order the old help center showed them, as the reader gives them
         candidate = _slug(group.title) or f"group-{group.id}"
         joined = next((category_id for category_id, (title, _) in existing.items()
                        if category_id == candidate or title.casefold() == group.title.casefold()), None)

@@ -24,6 +24,7 @@ class SourceGroup:
     title: str
     description: str = ""
     position: int = 0
+    """Its place in the old help center, among the groups of its parent."""
     old_paths: tuple[str, ...] = ()
     """The group's old addresses, as site paths without the leading '/'."""
     parent_ids: tuple[str, ...] = ()

@@ -47,7 +47,10 @@ def read_zendesk(export: Path, root: Path) -> Export:
             except ShapeError as error:
                 result.problems.append(Problem(shown, 0, error.where, str(error).partition(": ")[2]))
     result.parents = read_items(pages["categories"], result, _read_category)
-    result.groups = sorted(read_items(pages["sections"], result, _read_section), key=lambda section: section.position)
+    # Sections in the order the old help center showed them: by their category's place, then their own.
+    category_place = {category.id: category.position for category in result.parents}
+    result.groups = sorted(read_items(pages["sections"], result, _read_section), key=lambda section: (
+        category_place.get(section.parent_ids[0], 0) if section.parent_ids else 0, section.position))
     for article in read_items(pages["articles"], result, _read_article):
         if article is None:
             result.skipped_translations += 1
@@ -71,7 +74,9 @@ def classify_link(url: str) -> tuple[LinkKind, str] | None:
 def _read_category(item: Any, where: str, _shown: str) -> SourceGroup:
     category_id = identifier(item, where)
     name = member(item, where, "name", str)
-    return SourceGroup(category_id, name, old_paths=_old_paths(item, where, "categories", category_id))
+    position = member(item, where, "position", int, required=False) or 0
+    return SourceGroup(category_id, name, position=position,
+                       old_paths=_old_paths(item, where, "categories", category_id))
 
 
 def _read_section(item: Any, where: str, _shown: str) -> SourceGroup:
