@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -50,27 +52,46 @@ def entry_id_from_question(question: str) -> str:
     return entry_id
 
 
-def entry_text(question: str, category: str, today: date, schema_ref: str, owner: str = "") -> str:
-    """The new file's YAML: the schema line first, then every required field in the order of spec.py."""
+def entry_text(
+    question: str, category: str, today: date | None, schema_ref: str, owner: str = "",
+    values: Mapping[str, Any] | None = None,
+) -> str:
+    """The new file's YAML: the schema line first, then every required field in the order of spec.py, then
+    the optional fields given in `values`. A required field without a value is left empty, with a comment."""
     descriptions = {field.name: field.description for field in ENTRY_FIELDS}
-    values = {"title": question, "category": category, "reviewed": today.isoformat(), "owner": owner}
+    given = {"title": question, "category": category, "reviewed": today.isoformat() if today else "", "owner": owner,
+             **(values or {})}
     lines = [f"# yaml-language-server: $schema={schema_ref}"]
     for field in ENTRY_FIELDS:
-        if not field.required:
+        value = given.get(field.name, "")
+        if not field.required and not value:
             continue
-        value = values.get(field.name, "")
-        if not value:
+        if field.required and not value:
             lines.append(f"# {field.name}: {descriptions[field.name]}")
-        if field.name == "answer":
+        if field.name == "answer" and not value:
             lines.append("# Write the answer on the lines under 'answer: |', each indented by two spaces.")
             lines.append("answer: |")
         elif value and field.name == "reviewed":
             lines.append(f"reviewed: {value}")
         elif value:
-            lines.append(yaml.safe_dump({field.name: value}, allow_unicode=True, width=1_000_000).rstrip("\n"))
+            lines.append(yaml.dump({field.name: value}, Dumper=_LiteralDumper, allow_unicode=True, width=1_000_000,
+                                   sort_keys=False).rstrip("\n"))
         else:
             lines.append(f"{field.name}:")
     return "\n".join(lines) + "\n"
+
+
+class _LiteralDumper(yaml.CSafeDumper):
+    """Text of several lines as a '|' block, as editors write answers; the rest as `safe_dump` writes it."""
+
+
+def _represent_text(dumper: yaml.CSafeDumper, text: str) -> yaml.ScalarNode:
+    if not text:  # a field to write, left empty as a new entry leaves it
+        return dumper.represent_scalar("tag:yaml.org,2002:null", "")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+_LiteralDumper.add_representer(str, _represent_text)
 
 
 def create_entry(

@@ -55,6 +55,18 @@ def test_a_hand_written_page_is_linked_by_its_name(tmp_path: Path) -> None:
     ]
 
 
+def test_a_category_is_linked_by_its_id_and_must_have_a_page(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "See [every account question](category:account).") == []
+    assert _problems(tmp_path, "See [billing](category:billing).") == [
+        f"{PATH}:8: answer: the category 'billing' has no entries, so no page; "
+        "link to a category of faq_data/categories.yml"
+    ]
+    assert _problems(tmp_path, "See [it](category:acount).") == [
+        f"{PATH}:8: answer: the category 'acount' does not exist (did you mean 'account'?); "
+        "link to a category of faq_data/categories.yml"
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "![The login screen](assets/pictures/login.png)",
     "![The login screen](../assets/pictures/login.png)",
@@ -86,7 +98,7 @@ def test_pages_links_and_pictures_as_documented_build_and_resolve(tmp_path: Path
     text = entry.read_text(encoding="utf-8")
     addition = ("  ![The login screen](assets/pictures/login.png)\n\n"
                 '  <img src="assets/pictures/login.png" alt="The login screen again">\n\n'
-                "  Still stuck? [Write to us](page:contact).\n")
+                "  Still stuck? [Write to us](page:contact). [All account questions](category:account).\n")
     assert "\ntags:" in text
     entry.write_text(text.replace("\ntags:", f"\n\n{addition}tags:", 1), encoding="utf-8")
     check = subprocess.run([str(Path(sys.executable).with_name("helpcenter")), "check"], cwd=project,
@@ -98,6 +110,7 @@ def test_pages_links_and_pictures_as_documented_build_and_resolve(tmp_path: Path
     sources = [img["src"] for img in page.select("article img") if "login" in img["src"]]
     assert sources == ["../../assets/pictures/login.png", "../../assets/pictures/login.png"]
     assert page.find("a", string="Write to us")["href"] == "../../contact/"
+    assert page.find("a", string="All account questions")["href"] == "../"
     links = subprocess.run([str(Path(sys.executable).with_name("helpcenter")), "links", "site"], cwd=project,
                            capture_output=True, text=True)
     assert links.returncode == 0, links.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import ROOT
 
 PACKAGE = ROOT / "src" / "helpcenter"
-STAGES = ("load", "render", "plugin", "checks")
+STAGES = ("load", "render", "plugin", "checks", "importing")
 
 
 def _modules() -> list[Path]:
@@ -36,8 +36,8 @@ def test_only_the_plugin_imports_mkdocs_or_material() -> None:
 
 
 def test_the_stages_do_not_reach_into_the_plugin() -> None:
-    """load, render and checks work without MkDocs: none of them imports the plugin."""
-    for stage in ("load", "render", "checks"):
+    """load, render, checks and importing work without MkDocs: none of them imports the plugin."""
+    for stage in ("load", "render", "checks", "importing"):
         for path in (PACKAGE / stage).glob("*.py"):
             assert "helpcenter.plugin" not in path.read_text(encoding="utf-8"), path
 

@@ -46,7 +46,7 @@ def check_markdown(
             named_links.append(NamedLink("picture", picture_path(link.target), field, first_line + link.line_offset))
         for link in link_targets(text):
             line, address, scheme = first_line + link.line_offset, link.target, link.scheme
-            if scheme in ("link", "entry", "page"):
+            if scheme in ("link", "entry", "page", "category"):
                 named_links.append(NamedLink(scheme, address[len(scheme) + 1:], field, line))
             elif not scheme and link.start in pictures:
                 named_links.append(NamedLink("picture", picture_path(address), field, line))

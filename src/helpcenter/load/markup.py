@@ -63,7 +63,7 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 """Tags an editor may write, with the attributes each allows besides GLOBAL_ATTRIBUTES."""
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role"})
 """Plus every `aria-*` attribute."""
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "link", "entry", "page"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "link", "entry", "page", "category"})
 MAX_FINDINGS = 100
 """Problems reported for one field before its check stops."""
 _CONTROL_AND_SPACE = "".join(map(chr, range(0x21)))

@@ -37,6 +37,7 @@ def check_references(
     `docs_dir`, links to its pages and pictures must lead to files there."""
     pages = page_names(docs_dir) if docs_dir is not None else None
     category_ids = {category.id for category in categories}
+    published_categories = category_ids & {raw.entry.category for raw in raw_entries}
     first_by_id: dict[str, RawEntry] = {}
     for raw in raw_entries:
         other = first_by_id.setdefault(raw.entry.id, raw)
@@ -118,6 +119,13 @@ def check_references(
                     hint = did_you_mean(link.name, pages) or f"; the pages are {', '.join(sorted(pages)) or 'none'}"
                     problems.append(Problem(source, link.line, link.field, (
                         f"no page docs/{link.name}.md{hint}"
+                    )))
+            elif link.scheme == "category":
+                if link.name not in published_categories:
+                    state = "has no entries, so no page" if link.name in category_ids else "does not exist"
+                    hint = did_you_mean(link.name, published_categories)
+                    problems.append(Problem(source, link.line, link.field, (
+                        f"the category '{link.name}' {state}{hint}; link to a category of faq_data/categories.yml"
                     )))
             elif link.scheme == "picture":
                 if docs_dir is not None and not is_site_file(docs_dir, link.name):

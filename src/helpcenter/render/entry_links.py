@@ -1,4 +1,4 @@
-"""Where the link targets of an entry's Markdown lead: `link:`, `entry:`, `page:` and pictures under docs/.
+"""Where the link targets of an entry's Markdown lead: `link:`, `entry:`, `page:`, `category:` and pictures under docs/.
 
 The page of an entry and its copies for machines resolve the same targets; they differ only in
 the form of the address (a link between sources for MkDocs, an address on the site for a copy).
@@ -17,7 +17,8 @@ AddressOf = Callable[[str], str]
 
 
 def link_resolver(help_center: HelpCenter, address_of: AddressOf) -> Callable[[LinkTarget], str]:
-    """Each named target (`link:`, `entry:`, `page:`) and each picture path under docs/ as `address_of` gives it.
+    """Each named target (`link:`, `entry:`, `page:`, `category:`) and each picture path under docs/, as
+    `address_of` gives it.
 
     Other targets (web and e-mail addresses, `#anchors`, `../` paths) are returned as written, and so
     is a named target that is not there (only a preview, which shows content with problems, has one).
@@ -33,6 +34,9 @@ def link_resolver(help_center: HelpCenter, address_of: AddressOf) -> Callable[[L
             return address_of(other.src_uri) if other else link.target
         if link.scheme == "page":
             return address_of(f"{name}.md")
+        if link.scheme == "category":
+            category = help_center.categories_by_id.get(name)
+            return address_of(category.src_uri) if category else link.target
         if not link.scheme and not link.target.startswith(("#", "../")):
             # A picture's path under docs/, such as 'assets/pictures/x.png'.
             return address_of(link.target)

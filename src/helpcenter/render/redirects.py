@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -65,8 +66,18 @@ def redirect_page(redirect: Redirect, site_url: str | None, language: str = "en"
 
 
 def redirects_file(found: list[Redirect], site_url: str | None) -> str:
-    """`_redirects` in the Netlify / Cloudflare Pages format: `/old/ /new/ 301`, one per line."""
+    """`_redirects` in the Netlify / Cloudflare Pages format: `/old/ /new/ 301`, one per line.
+
+    An old address that ends in a number, as imported help centers' articles do
+    (`hc/en-us/articles/360001234567/`), also gets a rule for every address that goes on with '-' and
+    a slug: the old site answered those too, whatever the slug's spelling.
+    """
     prefix = (urlsplit(site_url).path if site_url else "/").rstrip("/") + "/"
     lines = ["# Old addresses and where they moved (generated from redirect_from; do not edit)."]
     lines += [f"{prefix}{redirect.old} {prefix}{redirect.new} 301" for redirect in found]
+    lines += [f"{prefix}{redirect.old.rstrip('/')}-* {prefix}{redirect.new} 301"
+              for redirect in found if _NUMBERED.fullmatch(redirect.old)]
     return "\n".join(lines) + "\n"
+
+
+_NUMBERED = re.compile(r"(?:[a-z0-9_-]+/)+[0-9]+/")

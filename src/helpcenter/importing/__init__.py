@@ -1,0 +1,1 @@
+"""The import stage: another help center's export read, converted to entries and written all or nothing."""

@@ -1,0 +1,32 @@
+"""What an import did: the summary table, every old address and where it goes, and the notes."""
+
+from __future__ import annotations
+
+from helpcenter.checks.text_table import format_table
+from helpcenter.importing.plan import ImportPlan
+from helpcenter.importing.source import Export
+from helpcenter.importing.write import Written
+
+
+def summary_table(export: Export, plan: ImportPlan, written: Written) -> str:
+    needs_summary = sum(1 for planned in plan.entries if not planned.values.get("summary"))
+    rows = [
+        ("imported", str(len(plan.entries))),
+        ("categories added", str(sum(1 for category in plan.categories if category.new))),
+        ("skipped drafts", str(plan.drafts)),
+        ("skipped translations", str(export.skipped_translations)),
+        ("needs a summary", str(needs_summary)),
+        ("pictures copied", str(len(plan.pictures))),
+        ("pictures missing", str(len(plan.missing_pictures))),
+        ("redirects written", str(len(written.redirects))),
+        ("addresses added to the ledger", str(written.ledger_added)),
+    ]
+    return format_table(["WHAT", "COUNT"], rows)
+
+
+def addresses_report(written: Written) -> str:
+    return format_table(["OLD ADDRESS", "NEW ADDRESS"], written.redirects) if written.redirects else ""
+
+
+def missing_pictures_report(plan: ImportPlan) -> str:
+    return format_table(["ARTICLE", "PICTURE NOT FOUND"], plan.missing_pictures) if plan.missing_pictures else ""

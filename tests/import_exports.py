@@ -1,0 +1,300 @@
+"""Exports of other help centers, written by the tests in the shapes the vendors' APIs document."""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+HOST = "https://example.zendesk.com"
+LOCALE = "en-us"
+STAMP = "2025-03-04T10:20:30Z"
+
+SECTIONS = [
+    # (id, category id, name, description)
+    (360000111111, 360000010101, "Your account", "Signing in, passwords and profile settings."),
+    (360000222222, 360000010101, "Billing and invoices", "Plans, payments and invoices."),
+    (360000333333, 360000020202, "Troubleshooting", "When something does not work as expected."),
+]
+CATEGORIES = [(360000010101, "General"), (360000020202, "Help with problems")]
+
+
+def article_url(article_id: int, title: str) -> str:
+    slug = "-".join("".join(c if c.isalnum() else " " for c in title).split())
+    return f"{HOST}/hc/{LOCALE}/articles/{article_id}-{slug}"
+
+
+# Bodies as Zendesk's editor and pasted Word documents leave them.
+RICH_BODIES: list[tuple[str, int, str]] = [
+    ("How do I reset my password?", 360000111111, """\
+<p class="wysiwyg-text-align-left">If you forgot your password,&nbsp;you can set a new one from the sign-in page.</p>
+<div class="callout callout--warning" style="background:#fff3cd;padding:8px">
+<p><strong>Note:</strong> the link in the e-mail works for 24&nbsp;hours.</p></div>
+<p><img src="https://example.zendesk.com/hc/article_attachments/9001/sign-in%20page.png" alt="The sign-in page"
+ width="640" height="400"></p>
+<p>Before you start, read <a href="https://example.zendesk.com/hc/en-us/articles/360001000002-Two-step">how two-step
+ sign-in works</a>.</p>
+<ol>
+<li>Open the <strong>sign-in</strong> page.</li>
+<li>Press <em>Forgot password?</em> and enter your e-mail address.</li>
+<li>Open the e-mail we send you and choose a new password.</li>
+</ol>"""),
+    ("How does two-step sign-in work?", 360000111111, """\
+<h2 id="what-it-is">What it is</h2>
+<p>Two-step sign-in asks for a code from your phone <u>after</u> your password.</p>
+<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315" frameborder="0"
+ allowfullscreen title="Turning on two-step sign-in"></iframe>
+<h2 id="codes">Codes that do not arrive</h2>
+<ul>
+<li>Check the time on your phone.
+<ul><li>Android: <em>Settings &gt; System &gt; Date</em></li><li>iPhone: <em>Settings &gt; General</em></li></ul>
+</li>
+<li>Use a backup code instead (see <a href="#what-it-is">above</a>).</li>
+</ul>"""),
+    ("Which plans are there and what do they cost?", 360000222222, """\
+<p>Every plan is billed monthly or yearly. Prices are per user.</p>
+<table style="border-collapse:collapse;width:100%">
+<thead><tr><th style="width:30%">Plan</th><th>Price</th><th>Includes</th></tr></thead>
+<tbody>
+<tr><td>Starter</td><td>5&nbsp;€ | month</td><td>One project<br>E-mail support</td></tr>
+<tr><td>Team</td><td>12 € | month</td><td>Unlimited projects<br>Phone support</td></tr>
+</tbody></table>
+<p>See <a href="/hc/en-us/sections/360000222222-Billing-and-invoices">all billing questions</a>.</p>"""),
+    ("Where do I find my invoices?", 360000222222, """\
+<p class="MsoNormal" style="margin-bottom:0cm;line-height:normal"><span style="font-family:Calibri,sans-serif;\
+mso-fareast-font-family:'Times New Roman'">Invoices are listed under <b>Billing</b>.<o:p></o:p></span></p>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->
+<p class="MsoNormal"><span lang="EN-GB">Each invoice can be downloaded as a PDF.<o:p>&nbsp;</o:p></span></p>
+<p><img src="/hc/article_attachments/9002/invoice-list.png" alt="The list of invoices"></p>"""),
+    ("How do I use the API to export my data?", 360000333333, """\
+<p>Call the export endpoint with your key:</p>
+<pre><code>curl -H "Authorization: Bearer $KEY" https://api.example.com/v1/export?format=csv&amp;since=2024-01-01
+</code></pre>
+<p>The answer is a CSV file; a field such as <code>&lt;name&gt;</code> is written as it is.</p>
+<p>Questions? Write to <a href="mailto:support@example.com">support@example.com</a>.</p>"""),
+    ("Why does the app say my session expired?", 360000333333, """\
+<p>For your safety, a session ends after 12&nbsp;hours without activity.</p>
+<p><span style="color:#ff0000;font-size:14px"><strong>Tip:</strong></span> tick <i>Keep me signed in</i> on a
+ private device.</p>
+<blockquote><p>Shared computers should never keep you signed in.</p></blockquote>
+<p>Related: <a href="https://example.zendesk.com/hc/en-us/articles/360001000001-How-do-I-reset-my-password#top">\
+resetting your password</a>.</p>"""),
+    ("What are the keyboard shortcuts?", 360000333333, """\
+<dl><dt><kbd>Ctrl</kbd> + <kbd>K</kbd></dt><dd>Opens search.</dd><dt><kbd>?</kbd></dt><dd>Shows every
+ shortcut.</dd></dl>
+<p>Shortcuts work on Windows, Mac &amp; Linux; on a Mac, press <kbd>⌘</kbd> instead of <kbd>Ctrl</kbd>.</p>
+<p>Watch it: <iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e" width="640" height="360"></iframe>\
+</p>"""),
+    ("How do I close my account?", 360000111111, """\
+<p>Closing your account deletes your projects after 30 days.</p>
+<ol start="1">
+<li><p>Export anything you want to keep.</p></li>
+<li><p>Open <strong>Settings</strong> and choose <strong>Close account</strong>:</p>
+<ul><li>type your password;</li><li>confirm.</li></ul></li>
+</ol>"""),
+]
+
+
+def simple_body(number: int) -> str:
+    return (
+        f"<p>Answer number {number}: open the <strong>Dashboard</strong> and look for item {number}.</p>\n"
+        "<ul><li>It shows today's figures.</li><li>It updates every minute.</li></ul>\n"
+        f'<p>More in <a href="{HOST}/hc/en-us/articles/360001000001">the password article</a>.</p>'
+    )
+
+
+def zendesk_articles() -> list[dict[str, Any]]:
+    """Eight rich articles, 26 simple ones, two drafts and a translation: 37 in all."""
+    found = []
+    for index, (title, section, body) in enumerate(RICH_BODIES, 1):
+        found.append(_article(360001000000 + index, title, section, body, index))
+    for number in range(1, 27):
+        title = f"How do I read dashboard figure {number}?"
+        found.append(_article(360002000000 + number, title, SECTIONS[number % 3][0], simple_body(number), number))
+    found.append({**_article(360003000001, "How do I draft this?", 360000111111, "<p>Not yet.</p>", 1),
+                  "draft": True})
+    found.append({**_article(360003000002, "Unfinished draft?", 360000222222, "<p>Soon.</p>", 2), "draft": True})
+    found.append({**_article(360001000001, "Wie setze ich mein Passwort zurück?", 360000111111, "<p>So.</p>", 1),
+                  "locale": "de", "html_url": f"{HOST}/hc/de/articles/360001000001-Passwort"})
+    found[0]["promoted"] = True
+    found[2]["promoted"] = True
+    found[0]["label_names"] = ["password", "sign in"]
+    found[2]["label_names"] = ["pricing"]
+    return found
+
+
+def _article(article_id: int, title: str, section: int, body: str, position: int) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "url": f"{HOST}/api/v2/help_center/{LOCALE}/articles/{article_id}.json",
+        "html_url": article_url(article_id, title),
+        "author_id": 3600123456,
+        "comments_disabled": False,
+        "draft": False,
+        "promoted": False,
+        "position": position,
+        "vote_sum": 0,
+        "vote_count": 0,
+        "section_id": section,
+        "created_at": STAMP,
+        "updated_at": STAMP,
+        "edited_at": STAMP,
+        "name": title,
+        "title": title,
+        "source_locale": LOCALE,
+        "locale": LOCALE,
+        "outdated": False,
+        "outdated_locales": [],
+        "permission_group_id": 2580,
+        "user_segment_id": None,
+        "content_tag_ids": [],
+        "label_names": [],
+        "body": body,
+    }
+
+
+def page(kind: str, items: list[dict[str, Any]], number: int = 1, count: int | None = None,
+         per_page: int = 30) -> dict[str, Any]:
+    """One page of a list response, with the pagination members the API sends."""
+    total = count if count is not None else len(items)
+    pages = max(1, -(-total // per_page))
+    base = f"{HOST}/api/v2/help_center/{LOCALE}/{kind}.json"
+    return {
+        kind: items,
+        "page": number,
+        "previous_page": f"{base}?page={number - 1}&per_page={per_page}" if number > 1 else None,
+        "next_page": f"{base}?page={number + 1}&per_page={per_page}" if number < pages else None,
+        "per_page": per_page,
+        "page_count": pages,
+        "count": total,
+        "sort_by": "position",
+        "sort_order": "asc",
+    }
+
+
+def zendesk_sections() -> list[dict[str, Any]]:
+    return [{
+        "id": section_id, "url": f"{HOST}/api/v2/help_center/{LOCALE}/sections/{section_id}.json",
+        "html_url": f"{HOST}/hc/{LOCALE}/sections/{section_id}-{'-'.join(name.split())}",
+        "category_id": category_id, "position": position, "sorting": "manual", "created_at": STAMP,
+        "updated_at": STAMP, "name": name, "description": description, "locale": LOCALE, "source_locale": LOCALE,
+        "outdated": False, "parent_section_id": None, "theme_template": "section_page",
+    } for position, (section_id, category_id, name, description) in enumerate(SECTIONS)]
+
+
+def zendesk_categories() -> list[dict[str, Any]]:
+    return [{
+        "id": category_id, "url": f"{HOST}/api/v2/help_center/{LOCALE}/categories/{category_id}.json",
+        "html_url": f"{HOST}/hc/{LOCALE}/categories/{category_id}-{'-'.join(name.split())}",
+        "position": position, "created_at": STAMP, "updated_at": STAMP, "name": name, "description": "",
+        "locale": LOCALE, "source_locale": LOCALE, "outdated": False,
+    } for position, (category_id, name) in enumerate(CATEGORIES)]
+
+
+def write_zendesk_export(folder: Path, articles: list[dict[str, Any]] | None = None, per_page: int = 30) -> Path:
+    """The export folder: articles in pages of `per_page`, sections, categories, and one picture."""
+    articles = zendesk_articles() if articles is None else articles
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, max(len(articles), 1), per_page):
+        number = start // per_page + 1
+        chunk = articles[start:start + per_page]
+        write_json(folder / f"articles-{number}.json", page("articles", chunk, number, len(articles), per_page))
+    write_json(folder / "sections.json", page("sections", zendesk_sections()))
+    write_json(folder / "categories.json", page("categories", zendesk_categories()))
+    write_pictures(folder)
+    return folder
+
+
+def write_pictures(folder: Path) -> None:
+    """The pictures folder beside an export: one of the two pictures the articles show."""
+    picture = folder / "images" / "hc" / "article_attachments" / "9001" / "sign-in page.png"
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    picture.write_bytes(tiny_png())
+
+
+def write_json(path: Path, value: Any) -> None:
+    path.write_text(json.dumps(value, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def tiny_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+INTERCOM = "https://intercom.help/example"
+FRESHDESK = "https://example.freshdesk.com"
+
+
+def _vendor_body(body: str, articles: str, groups: str) -> str:
+    """A Zendesk body with its links to other articles and sections in another vendor's address forms."""
+    return (body.replace(f"{HOST}/hc/en-us/articles/", articles).replace("/hc/en-us/sections/", groups))
+
+
+def published_articles() -> list[dict[str, Any]]:
+    return [article for article in zendesk_articles() if not article["draft"] and article["locale"] == LOCALE]
+
+
+def write_intercom_export(folder: Path) -> Path:
+    """`GET /articles` in two pages and `GET /help_center/collections`, as Intercom's API documents them."""
+    articles = []
+    for article in zendesk_articles():
+        if article["locale"] != LOCALE:
+            continue
+        slug = article["html_url"].rsplit("/", 1)[1].split("-", 1)[1].lower()
+        articles.append({
+            "type": "article", "id": str(article["id"]), "workspace_id": "ecahpwf5",
+            "parent_id": article["section_id"], "parent_type": "collection", "parent_ids": [article["section_id"]],
+            "title": article["title"], "description": f"In short: {article['title'].lower()}",
+            "body": _vendor_body(article["body"], f"{INTERCOM}/en/articles/", f"{INTERCOM}/en/collections/"),
+            "author_id": 991267, "state": "draft" if article["draft"] else "published",
+            "created_at": 1672928359, "updated_at": 1672928610,
+            "url": f"{INTERCOM}/en/articles/{article['id']}-{slug}", "default_locale": "en",
+        })
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, start in enumerate(range(0, len(articles), 25), 1):
+        write_json(folder / f"articles-{number}.json", {
+            "type": "list", "pages": {"type": "pages", "page": number, "per_page": 25,
+                                      "total_pages": -(-len(articles) // 25)},
+            "total_count": len(articles), "data": articles[start:start + 25],
+        })
+    collections = [{
+        "type": "collection", "id": str(section_id), "workspace_id": "ecahpwf5", "name": name,
+        "description": description, "url": f"{INTERCOM}/en/collections/{section_id}-{'-'.join(name.lower().split())}",
+        "order": order, "created_at": 1672928359, "updated_at": 1672928610, "icon": "book-bookmark",
+        "parent_id": None, "help_center_id": 123,
+    } for order, (section_id, _, name, description) in enumerate(SECTIONS, 1)]
+    write_json(folder / "collections.json", {"type": "list", "data": collections, "total_count": len(collections),
+                                             "pages": {"type": "pages", "page": 1, "per_page": 50, "total_pages": 1}})
+    write_pictures(folder)
+    return folder
+
+
+def write_freshdesk_export(folder: Path) -> Path:
+    """The Solutions API's lists: categories, each category's folders, each folder's articles."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_json(folder / "categories.json", [{
+        "id": category_id, "name": name, "description": "", "created_at": STAMP, "updated_at": STAMP,
+        "visible_in_portals": [5000012345],
+    } for category_id, name in CATEGORIES])
+    write_json(folder / "folders.json", [{
+        "id": section_id, "name": name, "description": description, "visibility": 1, "category_id": category_id,
+        "created_at": STAMP, "updated_at": STAMP,
+    } for section_id, category_id, name, description in SECTIONS])
+    for section_id, category_id, _, _ in SECTIONS:
+        write_json(folder / f"articles-{section_id}.json", [{
+            "id": article["id"], "type": 1, "category_id": category_id, "folder_id": section_id,
+            "title": article["title"],
+            "description": _vendor_body(article["body"], f"{FRESHDESK}/support/solutions/articles/",
+                                        "/support/solutions/folders/"),
+            "description_text": "", "status": 1 if article["draft"] else 2, "agent_id": 5000123456,
+            "tags": article["label_names"], "thumbs_up": 3, "thumbs_down": 0, "hits": 120,
+            "seo_data": {"meta_title": article["title"], "meta_description": f"Short: {article['title'].lower()}"},
+            "created_at": STAMP, "updated_at": STAMP,
+        } for article in zendesk_articles() if article["section_id"] == section_id and article["locale"] == LOCALE])
+    write_pictures(folder)
+    return folder
