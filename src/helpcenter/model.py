@@ -92,6 +92,8 @@ class Settings:
     contact: Contact
     featured: tuple[str, ...] = ()
     links: Mapping[str, str] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+    """BCP 47 codes, the default language (the one of the source files) first; empty for a site in one language."""
 
     def link(self, name: str) -> str:
         """The address of `[text](link:NAME)`: `contact` is the support address, the others are `links`."""
@@ -103,6 +105,61 @@ CONTACT_LINK = "contact"
 
 
 @dataclass(frozen=True)
+class EntryTranslation:
+    """An entry's words in one language; everything else comes from the source entry."""
+
+    entry_id: str
+    language: str
+    source: str
+    """The translation's YAML file, relative to the project root."""
+    line: int
+    """The line of its `source` fingerprint."""
+    current: bool
+    """Whether its fingerprint is the source's now: false once the source's translated fields changed."""
+    title: str
+    summary: str
+    answer: str
+    steps: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    also_asked: tuple[str, ...] = ()
+    video_title: str | None = None
+    video_description: str | None = None
+
+
+@dataclass(frozen=True)
+class CategoryTranslation:
+    category_id: str
+    title: str
+    description: str
+    source: str
+    line: int
+    current: bool
+
+
+@dataclass(frozen=True)
+class LanguageContent:
+    """Everything translated into one language other than the default."""
+
+    language: str
+    entries: Mapping[str, EntryTranslation] = field(default_factory=dict)
+    """By entry id: only the entries translated into this language."""
+    categories: Mapping[str, CategoryTranslation] = field(default_factory=dict)
+    settings: SettingsTranslation | None = None
+
+
+@dataclass(frozen=True)
+class SettingsTranslation:
+    home_title: str
+    home_intro: str
+    contact_hours: str | None
+    interface: Mapping[str, str]
+    """The site's own words by key (spec.INTERFACE_TEXTS); a key left out is not translated yet."""
+    source: str
+    line: int
+    current: bool
+
+
+@dataclass(frozen=True)
 class HelpCenter:
     settings: Settings
     categories: tuple[Category, ...]
@@ -111,6 +168,12 @@ class HelpCenter:
     """Sorted by category order, then title."""
     empty_categories: tuple[str, ...] = ()
     """Categories without an entry: not published (no empty topic page or card), named by the check."""
+    translations: Mapping[str, LanguageContent] = field(default_factory=dict)
+    """By language, every declared language but the default one."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.settings.languages
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries_by_id[entry_id]

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from helpcenter.load.fields import is_id
+from helpcenter.load.languages import language_problem
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
 from helpcenter.load.reader import Reader
 from helpcenter.load.references import (
@@ -19,9 +20,17 @@ from helpcenter.load.references import (
     check_categories,
     check_featured,
     check_references,
+    repeated_items,
 )
 from helpcenter.load.site_addresses import taken_addresses
 from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
+from helpcenter.load.translation_files import (
+    TranslationFile,
+    entry_translation_file,
+    is_translation_name,
+    site_translation_files,
+)
+from helpcenter.load.translations import Translations, load_translations
 from helpcenter.load.video import parse_video_url, start_seconds
 from helpcenter.load.yaml_file import line_of, read_yaml
 from helpcenter.model import CONTACT_LINK, Category, Contact, Entry, HelpCenter, Settings, Video
@@ -53,6 +62,19 @@ def check_help_center(
 ) -> tuple[HelpCenter | None, list[Problem]]:
     """The help center in `data_dir`, or None and every problem found in it, sorted.
 
+    See `check_content` for `docs_dir` and `icon_problem`.
+    """
+    help_center, _, problems = check_content(data_dir, project_root, docs_dir, icon_problem)
+    return (None if problems else help_center), problems
+
+
+def check_content(
+    data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None,
+    icon_problem: IconCheck | None = None,
+) -> tuple[HelpCenter | None, Translations | None, list[Problem]]:
+    """The help center in `data_dir` with what could be read of its translations, and every problem
+    found, sorted; the help center is None when the source files have problems.
+
     With `docs_dir`, no page of the content may take the address of a hand-written page there, and
     links to its pages and pictures must lead to its files; `icon_problem` says why a category's
     icon is not one of the theme's (the theme is the plugin's to know).
@@ -60,10 +82,11 @@ def check_help_center(
     root = project_root or data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():
-        return None, [Problem(shown_path(data_dir, root), 0, "", "the content folder does not exist")]
+        return None, None, [Problem(shown_path(data_dir, root), 0, "", "the content folder does not exist")]
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
     categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems, icon_problem)
-    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems)
+    translation_files = site_translation_files(data_dir, shown_path(data_dir, root))
+    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems, translation_files)
     taken = taken_addresses(docs_dir)
     check_references(settings, categories, raw_entries, entry_ids, taken, problems, docs_dir)
     check_categories(
@@ -72,7 +95,7 @@ def check_help_center(
     if settings is not None:
         check_featured(settings, settings_lines, shown_path(data_dir / SETTINGS_FILE, root), entry_ids, problems)
     if problems or settings is None:
-        return None, sorted(set(problems))
+        return None, None, sorted(set(problems))
     category_order = {category.id: category.order for category in categories}
     entries = sorted(
         (raw.entry for raw in raw_entries),
@@ -82,8 +105,13 @@ def check_help_center(
     used = {entry.category for entry in entries}
     published = tuple(category for category in ordered_categories if category.id in used)
     empty = tuple(category.id for category in ordered_categories if category.id not in used)
-    return HelpCenter(settings, published, tuple(entries), empty), []
-
+    source_files = {"settings": shown_path(data_dir / SETTINGS_FILE, root),
+                    "categories": shown_path(data_dir / CATEGORIES_FILE, root)}
+    translations = load_translations(
+        translation_files, settings, source_files, categories, raw_entries, root, docs_dir, problems
+    )
+    help_center = HelpCenter(settings, published, tuple(entries), empty, translations.by_language)
+    return help_center, translations, sorted(set(problems))
 
 
 def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Settings | None, dict[str, int]]:
@@ -103,6 +131,12 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
             f"'{CONTACT_LINK}' is the support address of contact.email, for every help center: remove it from "
             f"links and write [text](link:{CONTACT_LINK})"
         ))
+    for language in repeated_items(values.get("languages", ())):
+        reader.problem(lines["languages"], "languages", f"'{language}' is listed twice; remove one of the two")
+    for language in dict.fromkeys(values.get("languages", ())):
+        wrong = language_problem(language)
+        if wrong:
+            reader.problem(lines["languages"], "languages", wrong)
     if len(problems) > known_problems:
         return None, lines
     return Settings(
@@ -111,6 +145,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
         contact=Contact(values["contact"]["email"], values["contact"].get("hours")),
         featured=values.get("featured", ()),
         links=values.get("links", {}),
+        languages=values.get("languages", ()),
     ), lines
 
 
@@ -149,8 +184,11 @@ def _load_categories(
     return categories, category_lines
 
 
-def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[list[RawEntry], set[str]]:
-    """The entries that could be read, and the id of every entry file, readable or not.
+def _load_entries(
+    folder: Path, root: Path, problems: list[Problem], translations: list[TranslationFile]
+) -> tuple[list[RawEntry], set[str]]:
+    """The entries that could be read, and the id of every entry file, readable or not; the files
+    named as translations are added to `translations`, to be read once every source is.
 
     Cross-references are checked against every file's id, so one broken file is reported once,
     not again by each entry that links to it.
@@ -168,6 +206,9 @@ def _load_entries(folder: Path, root: Path, problems: list[Problem]) -> tuple[li
         stem, dot, suffix = name.rpartition(".")
         if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
             problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
+            continue
+        if is_translation_name(stem):
+            translations.append(entry_translation_file(path, shown, stem, relative_folder))
             continue
         if not is_id(stem):
             problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))
