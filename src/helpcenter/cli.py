@@ -129,8 +129,7 @@ def new(question: str, category: str | None, entry_id: str | None, owner: str, l
 
 
 def _new_translation(entry_id: str, language: str, data_dir: Path, schemas_dir: Path) -> None:
-    from helpcenter.new_entry import ScaffoldError
-    from helpcenter.new_translation import create_translation
+    from helpcenter.new_entry import ScaffoldError, create_translation
 
     _require_the_root(data_dir)
     help_center, _, problems = check_content(data_dir, Path.cwd())
@@ -198,7 +197,7 @@ def translations(reviewed_files: tuple[Path, ...], output_format: str, data_dir:
 
 
 def _mark_reviewed(files: tuple[Path, ...], help_center: HelpCenter, data_dir: Path) -> None:
-    from helpcenter.mark_reviewed import ReviewError, mark_reviewed
+    from helpcenter.checks.mark_reviewed import ReviewError, mark_reviewed
 
     for file in files:
         shown = shown_path(file, Path.cwd())
