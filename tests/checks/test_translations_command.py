@@ -55,7 +55,8 @@ def test_after_a_source_edit_the_report_names_the_outdated_translations(project:
     outdated = [line for line in result.stdout.splitlines() if "  outdated  " in line]
     assert outdated == [
         f"de        outdated  entry change-password         Support team  {DE_PASSWORD}",
-        "he        outdated  entry change-password         Support team  faq_data/entries/account/change-password.he.yml",
+        "he        outdated  entry change-password         Support team  "
+        "faq_data/entries/account/change-password.he.yml",
     ]
     assert ["de", "2", "of", "4", "50%", "1", "2", "of", "2", "yes", "2", "of", "26"] in rows(result.stdout)
 

@@ -3,6 +3,7 @@ translated (and only that) makes the translation outdated."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
@@ -14,11 +15,13 @@ _Value = str | Sequence[str] | None
 
 
 def fingerprint(values: Mapping[str, _Value]) -> str:
-    """Ten hexadecimal digits of the SHA-256 of the values, their spacing ignored: re-wrapping a
-    paragraph or an extra space changes no meaning, so it does not outdate a translation."""
+    """Ten characters of the SHA-256 of the values in base 32, their spacing ignored: re-wrapping a
+    paragraph or an extra space changes no meaning, so it does not outdate a translation. (Base 32's
+    letters make a fingerprint that editors' YAML tooling would read as a number all but impossible.)"""
     normal = {name: _normal(value) for name, value in values.items() if value}
     text = json.dumps(normal, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+    digest = base64.b32encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii").lower()
+    return digest[:FINGERPRINT_LENGTH]
 
 
 def entry_fingerprint(entry: Entry) -> str:

@@ -107,7 +107,7 @@ SETTINGS_FIELDS = (
 
 # Translations hold what is read, never what is the same in every language (category, dates,
 # owner, related entries, addresses): those come from the source file.
-FINGERPRINT_PATTERN = r"[0-9a-f]{10}"
+FINGERPRINT_PATTERN = r"[a-z2-7]{10}"
 SOURCE_FIELD = Field(
     "source", "text", True,
     "the fingerprint of the source's translated fields this translation matches; written by "
