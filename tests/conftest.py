@@ -85,7 +85,11 @@ TRANSLATIONS = ROOT / "tests" / "fixtures" / "translations"
 
 def copy_translated_project(destination: Path, languages: str = "[en, de, he]") -> Path:
     """`copy_project` in three languages: the translations of tests/fixtures/translations/ beside the sources."""
-    copy_project(destination)
+    return add_translations(copy_project(destination), languages)
+
+
+def add_translations(destination: Path, languages: str = "[en, de, he]") -> Path:
+    """The translations of tests/fixtures/translations/ added to a copy of the tests' help center."""
     shutil.copytree(TRANSLATIONS, destination, dirs_exist_ok=True)
     settings = destination / "faq_data" / "settings.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(

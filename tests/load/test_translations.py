@@ -129,8 +129,8 @@ BAD_TRANSLATIONS = {
     ),
     "not-bcp-47": (
         lambda p: (p / DE_PASSWORD).rename(p / "faq_data/entries/account/change-password.de_DE.yml"),
-        "faq_data/entries/account/change-password.de_DE.yml: the name ends in a language code, and 'de_DE' is not "
-        "a BCP 47 language code such as 'de', 'he' or 'pt-BR'; write 'de-DE'; rename the file",
+        "faq_data/entries/account/change-password.de_DE.yml: 'de_DE' after the id is not a BCP 47 language code "
+        "such as 'de', 'he' or 'pt-BR' known to the site's tools; rename the file to change-password.de-DE.yml",
     ),
     "two-translations": (
         lambda p: write(p, "faq_data/entries/account/change-password.de.yaml", (p / DE_PASSWORD).read_text()),

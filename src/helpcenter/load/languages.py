@@ -17,7 +17,7 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _NOT_LANGUAGES = frozenset(("und", "mul", "zxx", "mis"))
 
 
-def language_advice(text: str) -> str | None:
+def bcp47_spelling(text: str) -> str | None:
     """The BCP 47 spelling of a code written in another usual way ('de_DE', 'DE', 'pt-br'), or None."""
     parts = re.split(r"[-_]", text.strip())
     if not parts or not all(part.isalnum() for part in parts):
@@ -26,7 +26,12 @@ def language_advice(text: str) -> str | None:
     for part in parts[1:]:
         fixed.append(part.title() if len(part) == 4 and part.isalpha() else part.upper())
     tag = "-".join(fixed)
-    return f"write '{tag}'" if tag != text and _LANGUAGE.fullmatch(tag) and language_problem(tag) is None else None
+    return tag if tag != text and _LANGUAGE.fullmatch(tag) and language_problem(tag) is None else None
+
+
+def language_advice(text: str) -> str | None:
+    tag = bcp47_spelling(text)
+    return f"write '{tag}'" if tag else None
 
 
 def language_problem(tag: str) -> str | None:

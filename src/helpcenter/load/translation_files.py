@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.load.languages import language_name, language_problem
+from helpcenter.load.languages import LANGUAGE_HINT, bcp47_spelling, language_name, language_problem
 from helpcenter.problems import Problem
 
 SITE_FILES = ("settings", "categories")
@@ -58,10 +58,11 @@ def usable_translations(
     declared = f"languages: {', '.join(languages)}" if languages else "no languages are declared"
     for file in files:
         language = file.language
-        wrong_code = language_problem(language)
-        if wrong_code:
+        if language_problem(language):
+            spelling = bcp47_spelling(language)
+            fix = f"rename the file to {file.of}.{spelling}.yml" if spelling else "rename the file"
             problems.append(Problem(file.shown, 0, "", (
-                f"the name ends in a language code, and {wrong_code}; rename the file"
+                f"'{language}' after the id is not {LANGUAGE_HINT} known to the site's tools; {fix}"
             )))
         elif languages and language == languages[0]:
             problems.append(Problem(file.shown, 0, "", (
