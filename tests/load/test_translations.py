@@ -130,7 +130,18 @@ BAD_TRANSLATIONS = {
     "not-bcp-47": (
         lambda p: (p / DE_PASSWORD).rename(p / "faq_data/entries/account/change-password.de_DE.yml"),
         "faq_data/entries/account/change-password.de_DE.yml: 'de_DE' after the id is not a BCP 47 language code "
-        "such as 'de', 'he' or 'pt-BR' known to the site's tools; rename the file to change-password.de-DE.yml",
+        "such as 'de', 'he' or 'pt-BR'; rename the file to change-password.de-DE.yml",
+    ),
+    "unknown-language-code": (
+        lambda p: (p / DE_PASSWORD).rename(p / "faq_data/entries/account/change-password.xx.yml"),
+        "faq_data/entries/account/change-password.xx.yml: after the id, 'xx' is no language known to the site's "
+        "tools; use a BCP 47 language code such as 'de', 'he' or 'pt-BR'; rename the file",
+    ),
+    "dot-in-the-id": (
+        lambda p: (p / PASSWORD).rename(p / "faq_data/entries/account/change.password-v2.yml"),
+        "faq_data/entries/account/change.password-v2.yml: the file name is the entry's id (lower-case letters, "
+        "digits and single hyphens, such as 'reset-2fa'), followed by a language code for a translation, such as "
+        "change.de.yml; rename the file",
     ),
     "two-translations": (
         lambda p: write(p, "faq_data/entries/account/change-password.de.yaml", (p / DE_PASSWORD).read_text()),

@@ -29,6 +29,7 @@ from helpcenter.load.translation_files import (
     entry_translation_file,
     is_translation_name,
     site_translation_files,
+    usable_translations,
 )
 from helpcenter.load.translations import Translations, load_translations
 from helpcenter.load.video import parse_video_url, start_seconds
@@ -95,6 +96,9 @@ def check_content(
     if settings is not None:
         check_featured(settings, settings_lines, shown_path(data_dir / SETTINGS_FILE, root), entry_ids, problems)
     if problems or settings is None:
+        if settings is not None:  # the translations' names can be checked without their sources
+            usable_translations(translation_files, settings.languages, shown_path(data_dir / SETTINGS_FILE, root),
+                                problems)
         return None, None, sorted(set(problems))
     category_order = {category.id: category.order for category in categories}
     entries = sorted(

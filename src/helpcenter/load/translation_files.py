@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.load.languages import LANGUAGE_HINT, bcp47_spelling, language_name, language_problem
+from helpcenter.load.spec import ID_HINT
 from helpcenter.problems import Problem
 
 SITE_FILES = ("settings", "categories")
+_LOOKS_LIKE_A_LANGUAGE = re.compile(r"[a-z]{2,3}")
 _SITE_FILE = re.compile(rf"({'|'.join(SITE_FILES)})\.([^.]+)\.ya?ml")
 
 
@@ -58,12 +60,18 @@ def usable_translations(
     declared = f"languages: {', '.join(languages)}" if languages else "no languages are declared"
     for file in files:
         language = file.language
-        if language_problem(language):
+        wrong_code = language_problem(language)
+        if wrong_code:
             spelling = bcp47_spelling(language)
-            fix = f"rename the file to {file.of}.{spelling}.yml" if spelling else "rename the file"
-            problems.append(Problem(file.shown, 0, "", (
-                f"'{language}' after the id is not {LANGUAGE_HINT} known to the site's tools; {fix}"
-            )))
+            if spelling:
+                message = (f"'{language}' after the id is not {LANGUAGE_HINT}; rename the file to "
+                           f"{file.of}.{spelling}.yml")
+            elif _LOOKS_LIKE_A_LANGUAGE.fullmatch(language):
+                message = f"after the id, {wrong_code}; rename the file"
+            else:
+                message = (f"the file name is the entry's id ({ID_HINT}), followed by a language code for a "
+                           f"translation, such as {file.of}.de.yml; rename the file")
+            problems.append(Problem(file.shown, 0, "", message))
         elif languages and language == languages[0]:
             problems.append(Problem(file.shown, 0, "", (
                 f"'{language}' is the default language ({language_name(language)}), the one the source file is "
