@@ -42,14 +42,16 @@ class Category:
     icon: str
     order: int
     redirect_from: tuple[str, ...] = ()
+    prefix: str = ""
+    """The language's folder, such as 'de/', for a translation; empty in the default language."""
 
     @property
     def src_uri(self) -> str:
-        return f"{self.id}/index.md"
+        return f"{self.prefix}{self.id}/index.md"
 
     @property
     def url(self) -> str:
-        return f"{self.id}/"
+        return f"{self.prefix}{self.id}/"
 
 
 @dataclass(frozen=True)
@@ -69,14 +71,16 @@ class Entry:
     tags: tuple[str, ...] = ()
     also_asked: tuple[str, ...] = ()
     redirect_from: tuple[str, ...] = ()
+    prefix: str = ""
+    """The language's folder, such as 'de/', for a translation; empty in the default language."""
 
     @property
     def src_uri(self) -> str:
-        return f"{self.category}/{self.id}.md"
+        return f"{self.prefix}{self.category}/{self.id}.md"
 
     @property
     def url(self) -> str:
-        return f"{self.category}/{self.id}/"
+        return f"{self.prefix}{self.category}/{self.id}/"
 
 
 @dataclass(frozen=True)
