@@ -173,7 +173,14 @@ class HelpCenter:
     empty_categories: tuple[str, ...] = ()
     """Categories without an entry: not published (no empty topic page or card), named by the check."""
     translations: Mapping[str, LanguageContent] = field(default_factory=dict)
-    """By language, every declared language but the default one."""
+    """By language, every declared language but the default one (in a view in one language, that one's)."""
+    language: str = ""
+    """For the help center in one language other than the default (`load.localized.in_language`), that language."""
+
+    @property
+    def home_uri(self) -> str:
+        """The home page's Markdown source: `index.md`, or `de/index.md` in a language's folder."""
+        return f"{self.language}/index.md" if self.language else "index.md"
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def in_language(help_center: HelpCenter, language: str) -> HelpCenter:
         contact=contact or settings.contact,
         featured=tuple(entry_id for entry_id in settings.featured if entry_id in translated),
     )
-    return HelpCenter(settings, categories, tuple(entries), translations={})
+    return HelpCenter(settings, categories, tuple(entries), translations={language: content}, language=language)
 
 
 def interface_texts(help_center: HelpCenter, language: str) -> dict[str, str]:
