@@ -77,3 +77,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+TRANSLATIONS = ROOT / "tests" / "fixtures" / "translations"
+"""Translations of the tests' help center (German: two entries, the categories and settings; Hebrew: one entry)."""
+
+
+def copy_translated_project(destination: Path, languages: str = "[en, de, he]") -> Path:
+    """`copy_project` in three languages: the translations of tests/fixtures/translations/ beside the sources."""
+    return add_translations(copy_project(destination), languages)
+
+
+def add_translations(destination: Path, languages: str = "[en, de, he]") -> Path:
+    """The translations of tests/fixtures/translations/ added to a copy of the tests' help center."""
+    shutil.copytree(TRANSLATIONS, destination, dirs_exist_ok=True)
+    settings = destination / "faq_data" / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "\nfeatured:", f"\nlanguages: {languages}\nfeatured:", 1), encoding="utf-8")
+    return destination

@@ -13,8 +13,10 @@ from helpcenter.annotations import github_annotation, workflow_command
 from helpcenter.checks.content_check import check_content_and_ledger, shown_path
 from helpcenter.checks.ledger import LEDGER_FILE, UPDATE_HINT, update_ledger
 from helpcenter.checks.placeholders import placeholder_warnings
+from helpcenter.checks.translations import outdated_warnings
 from helpcenter.importing.source import DEFAULT_ICON
-from helpcenter.load.help_center import check_help_center
+from helpcenter.load.help_center import check_content, check_help_center
+from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
 
 DATA_DIR_OPTION = click.option(
@@ -61,6 +63,7 @@ def check(data_dir: Path, docs_dir: Path, ledger_file: Path, output_format: str)
                     "or remove the category")
             for category in result.help_center.empty_categories
         ]
+        warnings += outdated_warnings(result.help_center)
     for warning in warnings:
         if github:
             message = f"{warning.field}: {warning.message}" if warning.field else warning.message
@@ -97,19 +100,26 @@ def schemas(out: Path) -> None:
 
 @main.command(help=(
     "Start a new entry for QUESTION (as a customer would ask it) in a category, and print the new file's path. "
-    "The fields only you can write are left empty, so 'helpcenter check' lists them until they are filled in."
+    "The fields only you can write are left empty, so 'helpcenter check' lists them until they are filled in. "
+    "With --locale LANG, QUESTION is the id of an entry, and the file is its translation's skeleton."
 ))
 @click.argument("question")
-@click.option("--category", required=True,
-              help="The id of the category the entry belongs to (see faq_data/categories.yml).")
+@click.option("--category", help="The id of the category the entry belongs to (see faq_data/categories.yml).")
 @click.option("--id", "entry_id", help="The entry's id and address, instead of the one made from the question.")
 @click.option("--owner", default="", help="Who keeps the answer correct: a person or a team.")
+@click.option("--locale", help="Write the translation of the entry QUESTION into this language (such as 'de').")
 @DATA_DIR_OPTION
 @click.option("--schemas-dir", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
               help="The folder of JSON Schemas that the new file's first line points to.")
-def new(question: str, category: str, entry_id: str | None, owner: str, data_dir: Path, schemas_dir: Path) -> None:
+def new(question: str, category: str | None, entry_id: str | None, owner: str, locale: str | None, data_dir: Path,
+        schemas_dir: Path) -> None:
     from helpcenter.new_entry import ScaffoldError, create_entry
 
+    if locale:
+        _new_translation(question, locale, data_dir, schemas_dir)
+        return
+    if not category:
+        raise click.UsageError("Missing option '--category'.")
     try:
         path = create_entry(data_dir, schemas_dir, question, category, date.today(), entry_id, owner)
     except ScaffoldError as error:
@@ -117,6 +127,86 @@ def new(question: str, category: str, entry_id: str | None, owner: str, data_dir
     click.echo(shown_path(path, Path.cwd()))
     missing = "summary and answer" if owner else "summary, owner and answer"
     click.echo(f"Next: fill in {missing}, then run 'helpcenter check' and preview with 'make serve'.", err=True)
+
+
+def _new_translation(entry_id: str, language: str, data_dir: Path, schemas_dir: Path) -> None:
+    from helpcenter.new_entry import ScaffoldError, create_translation
+
+    _require_the_root(data_dir)
+    help_center, _, problems = check_content(data_dir, Path.cwd())
+    if help_center is None:
+        _fail_with(problems)
+        return
+    try:
+        path = create_translation(help_center, Path.cwd(), schemas_dir, entry_id, language)
+    except ScaffoldError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(shown_path(path, Path.cwd()))
+    click.echo("Next: translate each field under its English comment, then run 'helpcenter check'.", err=True)
+
+
+@main.command(help=(
+    "List, per language, the translations that are missing, outdated (the source's translated fields changed "
+    "since) or orphaned (their source is gone), with the coverage and the owner of each source. "
+    "With --reviewed FILE, mark that translation reviewed: its fingerprint becomes the source's current one."
+))
+@click.option("--reviewed", "reviewed_files", multiple=True, type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="A translation file to mark reviewed; repeat for more.")
+@click.option("--format", "output_format", type=click.Choice(["text", "github"]), default="text", show_default=True,
+              help="'github' prints GitHub Actions annotations on the translation files.")
+@DATA_DIR_OPTION
+@DOCS_DIR_OPTION
+def translations(reviewed_files: tuple[Path, ...], output_format: str, data_dir: Path, docs_dir: Path) -> None:
+    _require_the_root(data_dir)
+    from helpcenter.checks.translations import translation_tasks
+    from helpcenter.plugin.theme_icons import icon_problem
+
+    help_center, found, problems = check_content(data_dir, Path.cwd(), docs_dir, icon_problem)
+    if help_center is None or found is None:
+        _fail_with(problems)
+        return
+    if reviewed_files:
+        _mark_reviewed(reviewed_files, help_center, data_dir)
+        return
+    if not help_center.translations:
+        click.echo("The site has one language: declare more under 'languages' in settings.yml to translate it.")
+        return
+    tasks, coverage = translation_tasks(help_center, found, shown_path(data_dir, Path.cwd()))
+    from helpcenter.checks.text_table import format_table
+
+    if output_format == "github":
+        for task in tasks:
+            kind = "notice" if task.state == "missing" else "warning"
+            owner = f" (owner: {task.owner})" if task.owner else ""
+            click.echo(workflow_command(kind, f"{task.language}: {task.what} is {task.state}{owner}", file=task.path,
+                                        line=task.line, title=f"Translation {task.state}"))
+    elif tasks:
+        click.echo(format_table(["LANGUAGE", "STATE", "WHAT", "OWNER", "FILE"],
+                                [(t.language, t.state, t.what, t.owner or "-", t.path) for t in tasks]))
+        click.echo()
+    click.echo(format_table(
+        ["LANGUAGE", "ENTRIES", "COVERAGE", "OUTDATED", "CATEGORIES", "SETTINGS", "INTERFACE"],
+        [(c.language, f"{c.translated} of {c.entries}", f"{c.percent}%", str(c.outdated), c.categories, c.settings,
+          c.interface) for c in coverage],
+    ))
+    for problem in problems:
+        click.echo(github_annotation(problem) if output_format == "github" else str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; run 'helpcenter check'.",
+                   err=True)
+        sys.exit(1)
+
+
+def _mark_reviewed(files: tuple[Path, ...], help_center: HelpCenter, data_dir: Path) -> None:
+    from helpcenter.checks.mark_reviewed import ReviewError, mark_reviewed
+
+    for file in files:
+        shown = shown_path(file, Path.cwd())
+        try:
+            changed = mark_reviewed(file, shown, help_center, data_dir)
+        except ReviewError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"{shown}: marked reviewed" if changed else f"{shown}: already matches its source")
 
 
 @main.command(help=(

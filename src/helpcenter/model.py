@@ -44,14 +44,16 @@ class Category:
     icon: str
     order: int
     redirect_from: tuple[str, ...] = ()
+    prefix: str = ""
+    """The language's folder, such as 'de/', for a translation; empty in the default language."""
 
     @property
     def src_uri(self) -> str:
-        return f"{self.id}/index.md"
+        return f"{self.prefix}{self.id}/index.md"
 
     @property
     def url(self) -> str:
-        return f"{self.id}/"
+        return f"{self.prefix}{self.id}/"
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,16 @@ class Entry:
     tags: tuple[str, ...] = ()
     also_asked: tuple[str, ...] = ()
     redirect_from: tuple[str, ...] = ()
+    prefix: str = ""
+    """The language's folder, such as 'de/', for a translation; empty in the default language."""
 
     @property
     def src_uri(self) -> str:
-        return f"{self.category}/{self.id}.md"
+        return f"{self.prefix}{self.category}/{self.id}.md"
 
     @property
     def url(self) -> str:
-        return f"{self.category}/{self.id}/"
+        return f"{self.prefix}{self.category}/{self.id}/"
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class Settings:
     contact: Contact
     featured: tuple[str, ...] = ()
     links: Mapping[str, str] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+    """BCP 47 codes, the default language (the one of the source files) first; empty for a site in one language."""
 
     def link(self, name: str) -> str:
         """The address of `[text](link:NAME)`: `contact` is the support address, the others are `links`."""
@@ -102,6 +108,61 @@ class Settings:
 
 CONTACT_LINK = "contact"
 """The shared link every help center has: `[text](link:contact)` writes to `contact.email`."""
+
+
+@dataclass(frozen=True)
+class EntryTranslation:
+    """An entry's words in one language; everything else comes from the source entry."""
+
+    entry_id: str
+    language: str
+    source: str
+    """The translation's YAML file, relative to the project root."""
+    line: int
+    """The line of its `source` fingerprint."""
+    current: bool
+    """Whether its fingerprint is the source's now: false once the source's translated fields changed."""
+    title: str
+    summary: str
+    answer: str
+    steps: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    also_asked: tuple[str, ...] = ()
+    video_title: str | None = None
+    video_description: str | None = None
+
+
+@dataclass(frozen=True)
+class CategoryTranslation:
+    category_id: str
+    title: str
+    description: str
+    source: str
+    line: int
+    current: bool
+
+
+@dataclass(frozen=True)
+class LanguageContent:
+    """Everything translated into one language other than the default."""
+
+    language: str
+    entries: Mapping[str, EntryTranslation] = field(default_factory=dict)
+    """By entry id: only the entries translated into this language."""
+    categories: Mapping[str, CategoryTranslation] = field(default_factory=dict)
+    settings: SettingsTranslation | None = None
+
+
+@dataclass(frozen=True)
+class SettingsTranslation:
+    home_title: str
+    home_intro: str
+    contact_hours: str | None
+    interface: Mapping[str, str]
+    """The site's own words by key (spec.INTERFACE_TEXTS); a key left out is not translated yet."""
+    source: str
+    line: int
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -115,11 +176,16 @@ class HelpCenter:
     """Categories without an entry: not published (no empty topic page or card), named by the check."""
     drafts: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
     """In a preview only: the entries shown as drafts, by id, with the problems that keep each unpublished."""
+    translations: Mapping[str, LanguageContent] = field(default_factory=dict)
+    """By language, every declared language but the default one (in a view in one language, that one's)."""
+    language: str = ""
+    """For the help center in one language other than the default (`load.localized.in_language`), that language."""
 
     @classmethod
     def of(
         cls, settings: Settings, categories: Iterable[Category], entries: Iterable[Entry],
         drafts: Mapping[str, tuple[Problem, ...]] | None = None,
+        translations: Mapping[str, LanguageContent] | None = None,
     ) -> HelpCenter:
         """The help center in reading order: categories by `order`, each one's entries by title; only the
         categories that have entries are published."""
@@ -131,7 +197,16 @@ class HelpCenter:
         used = {entry.category for entry in ordered_entries}
         published = tuple(category for category in ordered_categories if category.id in used)
         empty = tuple(category.id for category in ordered_categories if category.id not in used)
-        return cls(settings, published, tuple(ordered_entries), empty, drafts or {})
+        return cls(settings, published, tuple(ordered_entries), empty, drafts or {}, translations or {})
+
+    @property
+    def home_uri(self) -> str:
+        """The home page's Markdown source: `index.md`, or `de/index.md` in a language's folder."""
+        return f"{self.language}/index.md" if self.language else "index.md"
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.settings.languages
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries_by_id[entry_id]

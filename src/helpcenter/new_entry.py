@@ -2,7 +2,8 @@
 
 The fields an editor must write (summary, owner, answer) are left empty on purpose, with a comment
 saying what goes there: `helpcenter check` then names each one until it is filled in, whereas
-placeholder text would pass the check and could be published by mistake.
+placeholder text would pass the check and could be published by mistake. A translation's skeleton
+is written the same way: each translated field empty, under the English text as a comment.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from typing import Any
 import yaml
 
 from helpcenter.load.fields import is_id
+from helpcenter.load.fingerprint import entry_fingerprint
 from helpcenter.load.help_center import CATEGORIES_FILE, ENTRIES_FOLDER, ENTRY_SUFFIXES
+from helpcenter.load.languages import language_name, language_problem
 from helpcenter.load.spec import ENTRY_FIELDS, ID_HINT
 from helpcenter.load.yaml_file import read_yaml
+from helpcenter.model import Entry, HelpCenter
 from helpcenter.problems import did_you_mean
 
 MAX_ID_LENGTH = 50
@@ -139,3 +143,59 @@ def _category_ids(categories_file: Path) -> list[str]:
     if not isinstance(document.root, yaml.MappingNode):
         raise ScaffoldError(f"{categories_file.as_posix()} does not list categories; run 'helpcenter check'")
     return [str(key.value) for key, _ in document.root.value if isinstance(key, yaml.ScalarNode)]
+
+
+TRANSLATION_SCHEMA = "entry-translation.schema.json"
+
+
+def translation_text(entry: Entry, language: str, schema_ref: str) -> str:
+    source_name = entry.source.rpartition("/")[2]
+    lines = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        f"# The {language_name(language)} translation of {source_name}: write each field in {language_name(language)};",
+        "# the English is in the comment above it. Category, dates, owner, related entries and the video's",
+        "# address come from the source.",
+        f"source: {entry_fingerprint(entry)}",
+    ]
+    lines += [*_comment(entry.title), "title:", *_comment(entry.summary), "summary:", *_comment(entry.answer),
+              "answer: |"]
+    if entry.steps:
+        lines.append("steps:")
+        for step in entry.steps:
+            lines += [*_comment(step, "  "), "  -"]
+    if entry.video:
+        lines += ["video:", *_comment(entry.video.title, "  "), "  title:", *_comment(entry.video.description, "  "),
+                  "  description:"]
+    for name, items in (("tags", entry.tags), ("also_asked", entry.also_asked)):
+        if items:
+            lines += [*(f"# - {item}" for item in items), f"{name}:"]
+    return "\n".join(lines) + "\n"
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    return [f"{indent}# {line}".rstrip() for line in text.splitlines()]
+
+
+def create_translation(help_center: HelpCenter, project_root: Path, schemas_dir: Path, entry_id: str,
+                       language: str) -> Path:
+    """Write the skeleton beside the entry's file and return its path; never overwrite a file."""
+    wrong = language_problem(language)
+    if wrong:
+        raise ScaffoldError(wrong)
+    languages = help_center.languages
+    if language not in languages[1:]:
+        listed = f"it lists {', '.join(languages)}" if languages else "it declares none"
+        raise ScaffoldError(f"'{language}' is not a language to translate into: add it to 'languages' in "
+                            f"faq_data/settings.yml after the default language ({listed})")
+    if entry_id not in help_center.entries_by_id:
+        hint = did_you_mean(entry_id, help_center.entries_by_id) or "; pass the entry's id (its file name)"
+        raise ScaffoldError(f"no entry has the id '{entry_id}'{hint}")
+    entry = help_center.entry(entry_id)
+    path = project_root / f"{entry.source.rpartition('.')[0]}.{language}.yml"
+    schema_ref = Path(os.path.relpath(schemas_dir / TRANSLATION_SCHEMA, path.parent)).as_posix()
+    try:
+        with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
+            file.write(translation_text(entry, language, schema_ref))
+    except FileExistsError:
+        raise ScaffoldError(f"{path.as_posix()} already exists; edit it") from None
+    return path

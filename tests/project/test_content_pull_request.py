@@ -2,7 +2,8 @@
 
 On a copy of the live project, whatever its content, the test does what CONTRIBUTING.md describes:
 adds an entry with `helpcenter new`, edits one (its title and review date), renames one (keeping its
-old address), retires one (its address sent to another entry) and adds a category; then it runs the
+old address, its translations renamed with it), retires one (its address sent to another entry, its
+translations removed) and adds a category; then it runs the
 workflow's content steps: `helpcenter check`, the strict build and `helpcenter links site`.
 """
 
@@ -27,12 +28,17 @@ def helpcenter(project: Path, *arguments: str) -> subprocess.CompletedProcess[st
 
 
 def entry_files(project: Path) -> list[Path]:
+    """The entries' own files, without their translations (ID.LANG.yml)."""
+    return [path for path in content_files(project) if "." not in path.stem]
+
+
+def content_files(project: Path) -> list[Path]:
     return sorted((project / "faq_data" / "entries").rglob("*.yml"))
 
 
 def remove_references(project: Path, entry_id: str) -> None:
     """What the check asks for once an entry is gone: its id out of related, featured and entry: links."""
-    for path in [*entry_files(project), project / "faq_data" / "settings.yml"]:
+    for path in [*content_files(project), project / "faq_data" / "settings.yml"]:
         text = path.read_text(encoding="utf-8")
         text = re.sub(rf"^(\s*)- {re.escape(entry_id)}\s*\n", "", text, flags=re.MULTILINE)
         text = re.sub(rf"(\[|, ){re.escape(entry_id)}(?=[,\]])", r"\1", text).replace("[, ", "[").replace(", ]", "]")
@@ -41,12 +47,19 @@ def remove_references(project: Path, entry_id: str) -> None:
 
 
 def rename_references(project: Path, old: str, new: str) -> None:
-    for path in [*entry_files(project), project / "faq_data" / "settings.yml"]:
+    for path in [*content_files(project), project / "faq_data" / "settings.yml"]:
         text = path.read_text(encoding="utf-8")
         text = re.sub(rf"^(\s*)- {re.escape(old)}\s*$", rf"\1- {new}", text, flags=re.MULTILINE)
         text = re.sub(rf"(?<=[\[, ]){re.escape(old)}(?=[,\]])", new, text)
         text = text.replace(f"(entry:{old})", f"(entry:{new})")
         path.write_text(text, encoding="utf-8")
+
+
+def rename_with_translations(entry: Path, new_id: str) -> None:
+    """A renamed entry's translations (ID.LANG.yml beside it) take the new id too."""
+    for translation in entry.parent.glob(f"{entry.stem}.*.yml"):
+        translation.rename(translation.with_name(f"{new_id}{translation.name[len(entry.stem):]}"))
+    entry.rename(entry.with_name(f"{new_id}.yml"))
 
 
 def add_redirect(path: Path, old_address: str) -> None:
@@ -88,13 +101,15 @@ def changed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Rename an entry: the file gets a new id, the old address goes under redirect_from.
     old_id, folder = renamed.stem, renamed.parent.name
     new_path = renamed.with_name(f"{old_id}-renamed.yml")
-    renamed.rename(new_path)
+    rename_with_translations(renamed, f"{old_id}-renamed")
     add_redirect(new_path, f"{folder}/{old_id}/")
     rename_references(project, old_id, f"{old_id}-renamed")
 
     # Retire an entry: delete it, remove what refers to it, send its address to the edited entry.
     retired_id, retired_folder = retired.stem, retired.parent.name
     retired.unlink()
+    for translation in retired.parent.glob(f"{retired_id}.*.yml"):
+        translation.unlink()
     remove_references(project, retired_id)
     add_redirect(edited, f"{retired_folder}/{retired_id}/")
 
@@ -135,7 +150,7 @@ def test_a_slip_in_the_same_pull_request_is_caught(changed_project: Path, tmp_pa
     """The same checks fail, naming the file, when the writer forgets the old address of a rename."""
     broken = copy_live_project(tmp_path / "broken")
     entry = entry_files(broken)[0]
-    entry.rename(entry.with_name(f"{entry.stem}-moved.yml"))
+    rename_with_translations(entry, f"{entry.stem}-moved")
     rename_references(broken, entry.stem, f"{entry.stem}-moved")
     result = helpcenter(broken, "check")
     assert result.returncode == 1

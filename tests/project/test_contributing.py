@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, add_translations, copy_project
 from helpcenter.cli import main
 from helpcenter.load.help_center import check_help_center
 from helpcenter.new_entry import entry_text
@@ -66,6 +66,49 @@ def category_named_like_a_page(project: Path) -> None:
     for entry in (project / "faq_data/entries/contact").glob("*.yml"):
         edit(project, entry.relative_to(project).as_posix(), "category: account", "category: contact")
 
+
+DE_PASSWORD = "faq_data/entries/account/change-password.de.yml"
+
+
+def translated(mistake: Callable[[Path], object]) -> Callable[[Path], None]:
+    """The mistake made in the help center translated into German and Hebrew."""
+    def make(project: Path) -> None:
+        add_translations(project)
+        mistake(project)
+    return make
+
+
+def copy_translation(project: Path, name: str) -> None:
+    shutil.copy(project / DE_PASSWORD, project / "faq_data/entries/account" / name)
+
+
+def rename_with_a_translation_left_behind(project: Path) -> None:
+    rename(project, CHANGE_PASSWORD, "update-password.yml")
+    (project / "faq_data/entries/account/change-password.he.yml").rename(
+        project / "faq_data/entries/account/update-password.he.yml")
+    edit(project, "faq_data/entries/account/update-password.yml", "also_asked:",
+         "redirect_from:\n  - account/change-password/\nalso_asked:")
+    edit(project, "faq_data/settings.yml", "- change-password\n", "- update-password\n")
+    edit(project, "faq_data/entries/account/new-device-login-email.yml", "- change-password\n", "- update-password\n")
+
+
+TRANSLATION_MISTAKES: dict[str, Callable[[Path], None]] = {
+    "translation-orphan": translated(lambda p: copy_translation(p, "close-account.de.yml")),
+    "translation-renamed": translated(rename_with_a_translation_left_behind),
+    "translation-language": translated(lambda p: copy_translation(p, "change-password.fr.yml")),
+    "translation-default": translated(lambda p: copy_translation(p, "change-password.en.yml")),
+    "translation-code": translated(lambda p: rename(p, DE_PASSWORD, "change-password.de_DE.yml")),
+    "language-code": translated(lambda p: edit(p, "faq_data/settings.yml", "[en, de, he]", "[en, de, hebrew]")),
+    "translation-twice": translated(lambda p: copy_translation(p, "change-password.de.yaml")),
+    "translation-source-field": translated(lambda p: edit(p, DE_PASSWORD, "title:", "owner: Support-Team\ntitle:")),
+    "translation-folder": translated(lambda p: (p / DE_PASSWORD).rename(
+        p / "faq_data/entries/two-factor/change-password.de.yml")),
+    "translation-link": translated(lambda p: edit(p, "faq_data/entries/account/change-password.he.yml",
+                                                  "answer: |\n", "answer: |\n  ראו [2FA](entry:reset-2fa).\n")),
+    "translation-steps": translated(lambda p: edit(p, "faq_data/entries/two-factor/reset-2fa.de.yml",
+                                                   "steps:\n", "tags:\n")),
+    "translation-category": translated(lambda p: edit(p, "faq_data/categories.de.yml", "account:", "acount:")),
+}
 
 MISTAKES: dict[str, Callable[[Path], None]] = {
     "invalid-yaml": lambda p: edit(p, CHANGE_PASSWORD, "owner: Support team", "owner: Support team: passwords"),
@@ -118,6 +161,7 @@ MISTAKES: dict[str, Callable[[Path], None]] = {
     "redirect-taken": lambda p: (p / CHANGE_PASSWORD).write_text(
         (p / CHANGE_PASSWORD).read_text(encoding="utf-8") + "redirect_from:\n  - account/new-device-login-email/\n",
         encoding="utf-8"),
+    **TRANSLATION_MISTAKES,
 }
 
 

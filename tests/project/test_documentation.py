@@ -9,7 +9,16 @@ import pytest
 
 from helpcenter.cli import main
 from helpcenter.load.fields import Field
-from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, SETTINGS_FIELDS, VIDEO_FIELDS
+from helpcenter.load.spec import (
+    CATEGORY_FIELDS,
+    CATEGORY_TRANSLATION_FIELDS,
+    ENTRY_FIELDS,
+    ENTRY_TRANSLATION_FIELDS,
+    INTERFACE_TEXTS,
+    SETTINGS_FIELDS,
+    SETTINGS_TRANSLATION_FIELDS,
+    VIDEO_FIELDS,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "helpcenter"
@@ -85,9 +94,19 @@ def spec_fields(fields: tuple[Field, ...], prefix: str = "", nested: bool = Fals
     ("Video fields", VIDEO_FIELDS, False),
     ("Category fields", CATEGORY_FIELDS, False),
     ("Settings fields", SETTINGS_FIELDS, True),
+    ("Entry translation fields", ENTRY_TRANSLATION_FIELDS, True),
+    ("Category translation fields", CATEGORY_TRANSLATION_FIELDS, False),
+    ("Settings translation fields", SETTINGS_TRANSLATION_FIELDS, True),
 ])
 def test_field_tables_list_the_fields_of_spec(title: str, fields: tuple[Field, ...], nested: bool) -> None:
-    assert documented_fields(CONTENT_REFERENCE, title) == spec_fields(fields, nested=nested)
+    # The site's own words have a table of their own.
+    expected = [field for field in spec_fields(fields, nested=nested) if not field[0].startswith("interface.")]
+    assert documented_fields(CONTENT_REFERENCE, title) == expected
+
+
+def test_the_interface_table_lists_every_key_with_its_english() -> None:
+    rows = table_rows(section(CONTENT_REFERENCE.read_text(encoding="utf-8"), "The site's own words"))
+    assert [(code_name(row[0]), row[1]) for row in rows] == list(INTERFACE_TEXTS.items())
 
 
 def test_the_readme_lists_every_command() -> None:

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
-from conftest import FIXTURE, ROOT
+from conftest import FIXTURE, ROOT, TRANSLATIONS
 from helpcenter.load.json_schema import render_schema, schemas
 
 
@@ -40,10 +41,40 @@ def test_real_content_passes_the_schemas() -> None:
         jsonschema.validate(_load_for_editor(entry), loaded["entry.schema.json"])
 
 
+def test_translations_pass_their_schemas() -> None:
+    loaded = {name: json.loads((ROOT / "schemas" / name).read_text()) for name in schemas()}
+    data = TRANSLATIONS / "faq_data"
+    jsonschema.validate(_load_for_editor(data / "settings.de.yml"), loaded["settings-translation.schema.json"])
+    jsonschema.validate(_load_for_editor(data / "categories.de.yml"), loaded["categories-translation.schema.json"])
+    entries = sorted((data / "entries").rglob("*.yml"))
+    assert entries
+    for entry in entries:
+        jsonschema.validate(_load_for_editor(entry), loaded["entry-translation.schema.json"])
+
+
+@pytest.mark.parametrize(("change", "schema"), [
+    ({"owner": "Support team"}, "entry-translation.schema.json"),
+    ({"source": "not a hash"}, "entry-translation.schema.json"),
+    ({"video": {"title": "Video", "description": "A video.", "url": "https://vimeo.com/1"}},
+     "entry-translation.schema.json"),
+])
+def test_the_translation_schema_refuses_what_the_check_refuses(change: dict[str, object], schema: str) -> None:
+    translation = _load_for_editor(TRANSLATIONS / "faq_data/entries/account/change-password.de.yml")
+    assert isinstance(translation, dict)
+    loaded = json.loads((ROOT / "schemas" / schema).read_text())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**translation, **change}, loaded)
+
+
 def test_every_content_file_names_its_schema() -> None:
-    for path in (FIXTURE / "faq_data").rglob("*.yml"):
-        first_line = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first_line.startswith("# yaml-language-server: $schema="), path
-        # Relative to the file, as in a copy of the project, where schemas/ sits beside faq_data/.
-        schema = (path.parent / first_line.split("=", 1)[1]).resolve().relative_to(FIXTURE.resolve())
-        assert (ROOT / schema).is_file(), path
+    for base in (FIXTURE, TRANSLATIONS):
+        for path in (base / "faq_data").rglob("*.yml"):
+            _names_its_schema(path, base)
+
+
+def _names_its_schema(path: Path, base: Path) -> None:
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema="), path
+    # Relative to the file, as in a copy of the project, where schemas/ sits beside faq_data/.
+    schema = (path.parent / first_line.split("=", 1)[1]).resolve().relative_to(base.resolve())
+    assert (ROOT / schema).is_file(), path

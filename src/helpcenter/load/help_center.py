@@ -12,6 +12,7 @@ import yaml
 
 from helpcenter.load.drafts import EntryFile, preview_help_center
 from helpcenter.load.fields import is_id
+from helpcenter.load.languages import language_problem
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
 from helpcenter.load.reader import Reader
 from helpcenter.load.references import (
@@ -20,9 +21,18 @@ from helpcenter.load.references import (
     check_categories,
     check_featured,
     check_references,
+    repeated_items,
 )
 from helpcenter.load.site_addresses import taken_addresses
 from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_HINT, SETTINGS_FIELDS, VIDEO_FIELDS, VIDEO_URL_HINT
+from helpcenter.load.translation_files import (
+    TranslationFile,
+    entry_translation_file,
+    is_translation_name,
+    site_translation_files,
+    usable_translations,
+)
+from helpcenter.load.translations import Translations, load_translations
 from helpcenter.load.video import parse_video_url, start_seconds
 from helpcenter.load.yaml_file import line_of, read_yaml
 from helpcenter.model import CONTACT_LINK, Category, Contact, Entry, HelpCenter, Settings, Video
@@ -54,6 +64,19 @@ def check_help_center(
 ) -> tuple[HelpCenter | None, list[Problem]]:
     """The help center in `data_dir`, or None and every problem found in it, sorted.
 
+    See `check_content` for `docs_dir`, `icon_problem` and `drafts`.
+    """
+    help_center, _, problems = check_content(data_dir, project_root, docs_dir, icon_problem, drafts)
+    return (None if problems and not drafts else help_center), problems
+
+
+def check_content(
+    data_dir: Path, project_root: Path | None = None, docs_dir: Path | None = None,
+    icon_problem: IconCheck | None = None, drafts: bool = False,
+) -> tuple[HelpCenter | None, Translations | None, list[Problem]]:
+    """The help center in `data_dir` with what could be read of its translations, and every problem
+    found, sorted; the help center is None when the source files have problems.
+
     With `docs_dir`, no page of the content may take the address of a hand-written page there, and
     links to its pages and pictures must lead to its files; `icon_problem` says why a category's
     icon is not one of the theme's (the theme is the plugin's to know). With `drafts` (the preview),
@@ -63,11 +86,12 @@ def check_help_center(
     root = project_root or data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():
-        return None, [Problem(shown_path(data_dir, root), 0, "", "the content folder does not exist")]
+        return None, None, [Problem(shown_path(data_dir, root), 0, "", "the content folder does not exist")]
     settings, settings_lines = _load_settings(data_dir / SETTINGS_FILE, root, problems)
     categories, category_lines = _load_categories(data_dir / CATEGORIES_FILE, root, problems, icon_problem)
+    translation_files = site_translation_files(data_dir, shown_path(data_dir, root))
     entry_files: list[EntryFile] | None = [] if drafts else None
-    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems, entry_files)
+    raw_entries, entry_ids = _load_entries(data_dir / ENTRIES_FOLDER, root, problems, translation_files, entry_files)
     taken = taken_addresses(docs_dir)
     check_references(settings, categories, raw_entries, entry_ids, taken, problems, docs_dir)
     check_categories(
@@ -75,12 +99,23 @@ def check_help_center(
     )
     if settings is not None:
         check_featured(settings, settings_lines, shown_path(data_dir / SETTINGS_FILE, root), entry_ids, problems)
-    if problems and entry_files is not None:
-        found = sorted(set(problems))
-        return preview_help_center(settings, categories, raw_entries, entry_files, found, taken), found
     if problems or settings is None:
-        return None, sorted(set(problems))
-    return HelpCenter.of(settings, categories, [raw.entry for raw in raw_entries]), []
+        if settings is not None:  # the translations' names can be checked without their sources
+            usable_translations(translation_files, settings.languages, shown_path(data_dir / SETTINGS_FILE, root),
+                                problems)
+        found = sorted(set(problems))
+        if entry_files is not None:
+            return preview_help_center(settings, categories, raw_entries, entry_files, found, taken), None, found
+        return None, None, found
+    source_files = {"settings": shown_path(data_dir / SETTINGS_FILE, root),
+                    "categories": shown_path(data_dir / CATEGORIES_FILE, root)}
+    translations = load_translations(
+        translation_files, settings, source_files, categories, raw_entries, root, docs_dir, problems
+    )
+    help_center = HelpCenter.of(
+        settings, categories, [raw.entry for raw in raw_entries], translations=translations.by_language
+    )
+    return help_center, translations, sorted(set(problems))
 
 
 def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Settings | None, dict[str, int]]:
@@ -100,6 +135,12 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
             f"'{CONTACT_LINK}' is the support address of contact.email, for every help center: remove it from "
             f"links and write [text](link:{CONTACT_LINK})"
         ))
+    for language in repeated_items(values.get("languages", ())):
+        reader.problem(lines["languages"], "languages", f"'{language}' is listed twice; remove one of the two")
+    for language in dict.fromkeys(values.get("languages", ())):
+        wrong = language_problem(language)
+        if wrong:
+            reader.problem(lines["languages"], "languages", wrong)
     if len(problems) > known_problems:
         return None, lines
     return Settings(
@@ -108,6 +149,7 @@ def _load_settings(path: Path, root: Path, problems: list[Problem]) -> tuple[Set
         contact=Contact(values["contact"]["email"], values["contact"].get("hours")),
         featured=values.get("featured", ()),
         links=values.get("links", {}),
+        languages=values.get("languages", ()),
     ), lines
 
 
@@ -147,9 +189,11 @@ def _load_categories(
 
 
 def _load_entries(
-    folder: Path, root: Path, problems: list[Problem], entry_files: list[EntryFile] | None = None
+    folder: Path, root: Path, problems: list[Problem], translations: list[TranslationFile],
+    entry_files: list[EntryFile] | None = None,
 ) -> tuple[list[RawEntry], set[str]]:
-    """The entries that could be read, and the id of every entry file, readable or not; with
+    """The entries that could be read, and the id of every entry file, readable or not; the files
+    named as translations are added to `translations`, to be read once every source is; with
     `entry_files`, what was read of each file whose name is an id is added to it, for drafts.
 
     Cross-references are checked against every file's id, so one broken file is reported once,
@@ -168,6 +212,9 @@ def _load_entries(
         stem, dot, suffix = name.rpartition(".")
         if not dot or not stem or f".{suffix}" not in ENTRY_SUFFIXES:
             problems.append(Problem(shown, 0, "", "not an entry: entry files end in .yml; rename or remove it"))
+            continue
+        if is_translation_name(stem):
+            translations.append(entry_translation_file(path, shown, stem, relative_folder))
             continue
         if not is_id(stem):
             problems.append(Problem(shown, 0, "", f"the file name is the entry's id and its address: use {ID_HINT}"))

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from helpcenter.load.fields import Field
-from helpcenter.load.spec import CATEGORY_FIELDS, ENTRY_FIELDS, ID_PATTERN, SETTINGS_FIELDS
+from helpcenter.load.spec import (
+    CATEGORY_FIELDS,
+    CATEGORY_TRANSLATION_FIELDS,
+    ENTRY_FIELDS,
+    ENTRY_TRANSLATION_FIELDS,
+    ID_PATTERN,
+    SETTINGS_FIELDS,
+    SETTINGS_TRANSLATION_FIELDS,
+)
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -73,20 +81,32 @@ def object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File name to schema, for every kind of content file."""
-    entry = {"$schema": DIALECT, "title": "Help-center entry", **object_schema(ENTRY_FIELDS)}
-    categories = {
+    return {
+        "entry.schema.json": _file_schema("Help-center entry", ENTRY_FIELDS),
+        "categories.schema.json": _categories_schema("Help-center categories", CATEGORY_FIELDS),
+        "settings.schema.json": _file_schema("Help-center settings", SETTINGS_FIELDS),
+        "entry-translation.schema.json": _file_schema("Translation of a help-center entry", ENTRY_TRANSLATION_FIELDS),
+        "categories-translation.schema.json": _categories_schema(
+            "Translation of the help-center categories", CATEGORY_TRANSLATION_FIELDS
+        ),
+        "settings-translation.schema.json": _file_schema(
+            "Translation of the help-center settings", SETTINGS_TRANSLATION_FIELDS
+        ),
+    }
+
+
+def _file_schema(title: str, fields: tuple[Field, ...]) -> dict[str, Any]:
+    return {"$schema": DIALECT, "title": title, **object_schema(fields)}
+
+
+def _categories_schema(title: str, fields: tuple[Field, ...]) -> dict[str, Any]:
+    return {
         "$schema": DIALECT,
-        "title": "Help-center categories",
+        "title": title,
         "type": "object",
         "minProperties": 1,
         "propertyNames": {"pattern": f"^(?:{ID_PATTERN})$"},
-        "additionalProperties": object_schema(CATEGORY_FIELDS),
-    }
-    settings = {"$schema": DIALECT, "title": "Help-center settings", **object_schema(SETTINGS_FIELDS)}
-    return {
-        "entry.schema.json": entry,
-        "categories.schema.json": categories,
-        "settings.schema.json": settings,
+        "additionalProperties": object_schema(fields),
     }
 
 

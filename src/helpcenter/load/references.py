@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from helpcenter.load.markdown_fields import NamedLink
@@ -66,7 +68,7 @@ def check_references(
                 f"move the file to faq_data/{ENTRIES_FOLDER}/{entry.category}/ or change the category"
             )))
         for field in ("related", "redirect_from"):
-            for repeated in _repeated(getattr(entry, field)):
+            for repeated in repeated_items(getattr(entry, field)):
                 problems.append(Problem(source, raw.lines[field], field, (
                     f"'{repeated}' is listed twice; remove one of the two"
                 )))
@@ -77,7 +79,7 @@ def check_references(
                 )
             elif related not in entry_ids:
                 candidates = entry_ids - {entry.id} - set(entry.related)
-                hint = _missing_entry_hint(related, candidates, "remove it from the list")
+                hint = missing_entry_hint(related, candidates, "remove it from the list")
                 problems.append(Problem(source, raw.lines["related"], "related", (
                     f"no entry has the id '{related}'{hint}"
                 )))
@@ -108,35 +110,53 @@ def check_references(
             problems.append(Problem(source, raw.lines["video"], "video.thumbnail", (
                 f"no picture at {docs_dir.name}/{thumbnail}; add the file there or correct the path"
             )))
-        for link in raw.named_links:
-            if link.scheme == "link":
-                if links is not None and link.name not in links and link.name != CONTACT_LINK:
-                    hint = (did_you_mean(link.name, [*links, CONTACT_LINK])
-                            or "; define it under 'links' in faq_data/settings.yml")
-                    problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
-            elif link.scheme == "page":
-                if pages is not None and link.name not in pages:
-                    hint = did_you_mean(link.name, pages) or f"; the pages are {', '.join(sorted(pages)) or 'none'}"
-                    problems.append(Problem(source, link.line, link.field, (
-                        f"no page docs/{link.name}.md{hint}"
-                    )))
-            elif link.scheme == "category":
-                if link.name not in published_categories:
-                    state = "has no entries, so no page" if link.name in category_ids else "does not exist"
-                    hint = did_you_mean(link.name, published_categories)
-                    problems.append(Problem(source, link.line, link.field, (
-                        f"the category '{link.name}' {state}{hint}; link to a category of faq_data/categories.yml"
-                    )))
-            elif link.scheme == "picture":
-                if docs_dir is not None and not is_site_file(docs_dir, link.name):
-                    problems.append(Problem(source, link.line, link.field, (
-                        f"no picture at {docs_dir.name}/{link.name}; add the file there (such as "
-                        "docs/assets/pictures/) or correct the path"
-                    )))
-            elif link.name not in entry_ids:
-                hint = _missing_entry_hint(link.name, entry_ids - {entry.id}, "remove the link or point it at another")
-                problems.append(Problem(source, link.line, link.field, f"no entry has the id '{link.name}'{hint}"))
+        check_named_links(source, raw.named_links, links, pages, docs_dir, problems,
+                          partial(_entry_link_problem, entry_ids - {entry.id}, entry_ids),
+                          partial(category_link_problem, category_ids, published_categories))
     _check_titles(raw_entries, problems)
+
+
+def _entry_link_problem(others: set[str], entry_ids: set[str], name: str) -> str | None:
+    if name in entry_ids:
+        return None
+    return f"no entry has the id '{name}'" + missing_entry_hint(name, others, "remove the link or point it at another")
+
+
+def category_link_problem(category_ids: set[str], published: set[str], name: str) -> str | None:
+    if name in published:
+        return None
+    state = "has no entries, so no page" if name in category_ids else "does not exist"
+    hint = did_you_mean(name, published)
+    return f"the category '{name}' {state}{hint}; link to a category of faq_data/categories.yml"
+
+
+def check_named_links(
+    source: str, named_links: list[NamedLink], links: Mapping[str, str] | None, pages: set[str] | None,
+    docs_dir: Path | None, problems: list[Problem], entry_problem: Callable[[str], str | None],
+    category_problem: Callable[[str], str | None],
+) -> None:
+    """Each `link:`, `page:`, `category:` and picture leads to something that exists; `entry_problem`
+    and `category_problem` say why an `entry:` or `category:` link's target cannot be linked to, or None."""
+    for link in named_links:
+        if link.scheme == "link":
+            if links is not None and link.name not in links and link.name != CONTACT_LINK:
+                hint = (did_you_mean(link.name, [*links, CONTACT_LINK])
+                        or "; define it under 'links' in faq_data/settings.yml")
+                problems.append(Problem(source, link.line, link.field, f"no link is named '{link.name}'{hint}"))
+        elif link.scheme == "page":
+            if pages is not None and link.name not in pages:
+                hint = did_you_mean(link.name, pages) or f"; the pages are {', '.join(sorted(pages)) or 'none'}"
+                problems.append(Problem(source, link.line, link.field, f"no page docs/{link.name}.md{hint}"))
+        elif link.scheme == "picture":
+            if docs_dir is not None and not is_site_file(docs_dir, link.name):
+                problems.append(Problem(source, link.line, link.field, (
+                    f"no picture at {docs_dir.name}/{link.name}; add the file there (such as "
+                    "docs/assets/pictures/) or correct the path"
+                )))
+        else:
+            message = (category_problem if link.scheme == "category" else entry_problem)(link.name)
+            if message:
+                problems.append(Problem(source, link.line, link.field, message))
 
 
 def _check_titles(raw_entries: list[RawEntry], problems: list[Problem]) -> None:
@@ -150,7 +170,7 @@ def _check_titles(raw_entries: list[RawEntry], problems: list[Problem]) -> None:
             )))
 
 
-def _repeated(items: tuple[str, ...]) -> list[str]:
+def repeated_items(items: tuple[str, ...]) -> list[str]:
     """The items listed more than once, each named once, in the order of their second listing."""
     seen: set[str] = set()
     repeated: dict[str, None] = {}
@@ -161,7 +181,7 @@ def _repeated(items: tuple[str, ...]) -> list[str]:
     return list(repeated)
 
 
-def _missing_entry_hint(name: str, candidates: set[str], remove: str) -> str:
+def missing_entry_hint(name: str, candidates: set[str], remove: str) -> str:
     """'did you mean' among entries that would make sense there, else what to do if the entry is gone."""
     return did_you_mean(name, candidates) or f"; if that entry was retired, {remove}"
 
@@ -189,7 +209,7 @@ def check_categories(
             problems.append(Problem(shown, category_lines[category.id]["order"], f"{category.id}.order", (
                 f"the category '{other.id}' has the order {category.order} too; give each category its own number"
             )))
-        for repeated in _repeated(category.redirect_from):
+        for repeated in repeated_items(category.redirect_from):
             problems.append(Problem(shown, category_lines[category.id]["redirect_from"], f"{category.id}.redirect_from",
                                     f"'{repeated}' is listed twice; remove one of the two"))
     urls = dict(taken)
@@ -213,11 +233,11 @@ def check_categories(
 def check_featured(
     settings: Settings, lines: dict[str, int], shown: str, entry_ids: set[str], problems: list[Problem]
 ) -> None:
-    for repeated in _repeated(settings.featured):
+    for repeated in repeated_items(settings.featured):
         problems.append(
             Problem(shown, lines["featured"], "featured", f"'{repeated}' is listed twice; remove one of the two")
         )
     for featured in dict.fromkeys(settings.featured):
         if featured not in entry_ids:
-            hint = _missing_entry_hint(featured, entry_ids - set(settings.featured), "remove it from the list")
+            hint = missing_entry_hint(featured, entry_ids - set(settings.featured), "remove it from the list")
             problems.append(Problem(shown, lines["featured"], "featured", f"no entry has the id '{featured}'{hint}"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpcenter.load.fields import Field
+from helpcenter.load.languages import LANGUAGE_HINT, LANGUAGE_PATTERN, language_advice
 from helpcenter.load.video import VIDEO_URL_PATTERN
 from helpcenter.problems import HIDDEN_CHARACTERS
 
@@ -101,4 +102,77 @@ SETTINGS_FIELDS = (
     )),
     Field("links", "link_map", False,
           "shared link targets by name; an answer links to one as [text](link:NAME)"),
+    Field("languages", "text_list", False,
+          "the site's languages as BCP 47 codes, the default language (the one of these files) first",
+          pattern=LANGUAGE_PATTERN, pattern_hint=LANGUAGE_HINT, advice=language_advice),
+)
+
+# Translations hold what is read, never what is the same in every language (category, dates,
+# owner, related entries, addresses): those come from the source file.
+FINGERPRINT_PATTERN = r"[a-z2-7]{10}"
+SOURCE_FIELD = Field(
+    "source", "text", True,
+    "the fingerprint of the source's translated fields this translation matches; written by "
+    "'helpcenter new --locale' and refreshed by 'helpcenter translations --reviewed'",
+    pattern=FINGERPRINT_PATTERN, pattern_hint="the fingerprint of 10 letters and digits that "
+    "'helpcenter translations --reviewed FILE' writes",
+)
+
+
+def _translated(fields: tuple[Field, ...], *names: str) -> tuple[Field, ...]:
+    return tuple(field for field in fields if field.name in names)
+
+
+def _named(fields: tuple[Field, ...], name: str) -> Field:
+    return next(field for field in fields if field.name == name)
+
+
+ENTRY_TRANSLATION_FIELDS = (
+    SOURCE_FIELD,
+    *_translated(ENTRY_FIELDS, "title", "summary", "answer", "steps"),
+    Field("video", "mapping", False, "the video's title and description in this language",
+          fields=_translated(VIDEO_FIELDS, "title", "description")),
+    *_translated(ENTRY_FIELDS, "tags", "also_asked"),
+)
+CATEGORY_TRANSLATION_FIELDS = (SOURCE_FIELD, *_translated(CATEGORY_FIELDS, "title", "description"))
+
+INTERFACE_TEXTS = {
+    "search_label": "Search the help center",
+    "search_placeholder": "Describe your problem, for example “lost my phone”",
+    "most_asked": "Most asked questions",
+    "steps": "Steps",
+    "play_video": "Play video",
+    "opens_on": "Opens the video on",
+    "also_asked": "Also asked as",
+    "topics": "Topics",
+    "related": "Related questions",
+    "still_need_help": "Still need help?",
+    "contact_us": "Contact us",
+    "breadcrumb": "Breadcrumb",
+    "helpful": "Was this helpful?",
+    "yes": "Yes",
+    "no": "No",
+    "thanks": "Thank you for letting us know!",
+    "sorry": "Sorry this did not answer your question.",
+    "write_to": "Write to",
+    "support_will_help": "and our support team will help",
+    "not_found_title": "Page not found",
+    "not_found_text": "Sorry, there is no page at this address. It may have moved, or the link may have a typo.",
+    "describe_problem": "Describe your problem",
+    "search_button": "Search",
+    "browse_topics": "Browse the topics",
+    "go_back_to": "or go back to the",
+    "home_page": "help center's home page",
+}
+"""The site's own words, in English: each key names one, and a settings translation gives its own."""
+
+SETTINGS_TRANSLATION_FIELDS = (
+    SOURCE_FIELD,
+    Field("home", "mapping", True, "the home page's heading and introduction in this language",
+          fields=_named(SETTINGS_FIELDS, "home").fields),
+    Field("contact", "mapping", False, "the support hours in this language", fields=_translated(
+        _named(SETTINGS_FIELDS, "contact").fields, "hours")),
+    Field("interface", "mapping", False, "the site's own words in this language, by key", fields=tuple(
+        Field(key, "text", False, f"“{text}”") for key, text in INTERFACE_TEXTS.items()
+    )),
 )

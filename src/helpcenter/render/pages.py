@@ -13,6 +13,7 @@ import jinja2
 import markdown.extensions.toc
 
 from helpcenter.load.links import img_sources, resolve_links
+from helpcenter.load.localized import interface_texts
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.render.addresses import href_between, page_path, relative_link, site_root_prefix
 from helpcenter.render.answer_parts import STEPS_MARK
@@ -74,6 +75,7 @@ class PageRenderer:
         show_topics: bool = False,
     ) -> None:
         self.help_center = help_center
+        self.words = interface_texts(help_center, help_center.language)
         self.use_directory_urls = use_directory_urls
         self.show_topics = show_topics
         toc_settings = toc_settings or {}
@@ -108,15 +110,15 @@ class PageRenderer:
             "hide": ["navigation", "toc"],
             "search": {"exclude": True},
         }
+        home = self.help_center.home_uri
         body = self.templates["home.md.j2"].render(
             settings=settings,
-            categories=[
-                (category, relative_link(HOME_URI, category.src_uri)) for category in self.help_center.categories
-            ],
-            featured=[(entry, relative_link(HOME_URI, entry.src_uri)) for entry in featured],
+            categories=[(category, relative_link(home, category.src_uri)) for category in self.help_center.categories],
+            featured=[(entry, relative_link(home, entry.src_uri)) for entry in featured],
             icon=_icon_shortcode,
+            words=self.words,
         )
-        return Page(HOME_URI, meta, body)
+        return Page(home, meta, body)
 
     def category(self, category: Category) -> Page:
         entries = self.help_center.entries_in(category.id)
@@ -177,9 +179,10 @@ class PageRenderer:
             answer=markdown(entry.answer),
             steps=[markdown(step) for step in entry.steps],
             steps_mark=STEPS_MARK,
+            words=self.words,
         )
         after = self.templates["entry-after.html.j2"].render(
-            entry=entry, video=entry.video, thumbnail=thumbnail, show_topics=self.show_topics,
+            entry=entry, video=entry.video, thumbnail=thumbnail, show_topics=self.show_topics, words=self.words,
         )
         source = self.page_path(entry.src_uri)
         end = self.templates["entry-links.html.j2"].render(
@@ -190,6 +193,7 @@ class PageRenderer:
             ],
             related_id=RELATED_QUESTIONS_ID,
             contact=help_center.settings.contact,
+            words=self.words,
         )
         # `after` keeps the blank line that follows each of its blocks (Python-Markdown ends raw HTML
         # so); `end` closes the page.

@@ -1,0 +1,63 @@
+"""Marking a translation reviewed: its `source` fingerprint becomes the source's current one, and not
+one other byte of the file changes (comments, spacing and line endings stay as the translator left them)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import yaml
+
+from helpcenter.load.fingerprint import category_fingerprint, entry_fingerprint, settings_fingerprint
+from helpcenter.load.translation_files import SITE_FILES, is_translation_name
+from helpcenter.load.yaml_file import read_yaml
+from helpcenter.model import HelpCenter
+
+
+class ReviewError(Exception):
+    """The file cannot be marked; the message says why and what to do."""
+
+
+def mark_reviewed(path: Path, shown: str, help_center: HelpCenter, data_dir: Path) -> int:
+    """Write the current fingerprints into the translation at `path`; the number of fingerprints changed."""
+    stem = path.name.rpartition(".")[0]
+    if not path.name.endswith((".yml", ".yaml")) or not is_translation_name(stem):
+        raise ReviewError(f"{shown} is not a translation: its name is ID.LANGUAGE.yml, such as reset-2fa.de.yml")
+    of = stem.partition(".")[0]
+    document, problems = read_yaml(path, shown)
+    if document is None:
+        raise ReviewError(str(problems[0]) if problems else f"cannot read {shown}")
+    if not isinstance(document.root, yaml.MappingNode):
+        raise ReviewError(f"{shown} holds no fields; run 'helpcenter check'")
+    replacements: list[tuple[yaml.Node, str]] = []
+    site_file = of in SITE_FILES and path.parent.resolve() == data_dir.resolve()
+    if site_file and of == "categories":
+        for key_node, value_node in document.root.value:
+            category = help_center.categories_by_id.get(str(key_node.value))
+            if category is not None and isinstance(value_node, yaml.MappingNode):
+                replacements.append((_source_node(value_node, shown), category_fingerprint(category)))
+    elif site_file:
+        replacements.append((_source_node(document.root, shown), settings_fingerprint(help_center.settings)))
+    elif of in help_center.entries_by_id:
+        replacements.append((_source_node(document.root, shown), entry_fingerprint(help_center.entry(of))))
+    else:
+        raise ReviewError(f"{shown} translates '{of}', but no entry has that id; run 'helpcenter translations'")
+    text = document.text
+    changed = 0
+    for node, value in sorted(replacements, key=lambda item: -item[0].start_mark.index):
+        if node.value != value:
+            space = " " if text[node.start_mark.index - 1] == ":" else ""  # 'source:' left empty
+            text = text[:node.start_mark.index] + space + value + text[node.end_mark.index:]
+            changed += 1
+    if changed:
+        bom = codecs.BOM_UTF8 if path.read_bytes().startswith(codecs.BOM_UTF8) else b""
+        path.write_bytes(bom + text.encode("utf-8"))
+    return changed
+
+
+def _source_node(mapping: yaml.MappingNode, shown: str) -> yaml.Node:
+    for key_node, value_node in mapping.value:
+        if key_node.value == "source" and isinstance(value_node, yaml.ScalarNode):
+            return value_node
+    raise ReviewError(f"{shown}: add the line 'source: 0000000000' (then mark it reviewed again), or start the "
+                      "file anew with 'helpcenter new --locale'")

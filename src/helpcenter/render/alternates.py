@@ -1,0 +1,37 @@
+"""The language versions of each page, for `hreflang` links and the sitemap's alternates: every version
+of a page names the same group (so the links are reciprocal), with the default language's address as
+`x-default`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from helpcenter.load.localized import in_language
+from helpcenter.model import HelpCenter
+
+X_DEFAULT = "x-default"
+
+
+def language_versions(help_center: HelpCenter) -> dict[str, Mapping[str, str]]:
+    """Each page's address (such as 'de/account/change-password/') to its versions by language code,
+    `x-default` included; empty for a site in one language. A page only exists in the languages it is
+    translated into, and its group names only those."""
+    languages = help_center.languages
+    if len(languages) < 2:
+        return {}
+    groups: dict[tuple[str, str], dict[str, str]] = {}
+    for language in languages:
+        view = in_language(help_center, language)
+        prefix = f"{language}/" if view.language else ""
+        groups.setdefault(("home", ""), {})[language] = prefix
+        for category in view.categories:
+            groups.setdefault(("category", category.id), {})[language] = category.url
+        for entry in view.entries:
+            groups.setdefault(("entry", entry.id), {})[language] = entry.url
+    versions: dict[str, Mapping[str, str]] = {}
+    for group in groups.values():
+        group[X_DEFAULT] = group.get(languages[0], next(iter(group.values())))
+        for language, url in group.items():
+            if language != X_DEFAULT:
+                versions[url] = group
+    return versions

@@ -1,0 +1,158 @@
+"""`helpcenter translations` (missing, outdated, orphaned, coverage, --reviewed), `new --locale` and the
+outdated warning of `helpcenter check`, on a three-language copy of the tests' help center."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import copy_translated_project
+from helpcenter.cli import main
+
+PASSWORD = "faq_data/entries/account/change-password.yml"
+DE_PASSWORD = "faq_data/entries/account/change-password.de.yml"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    project = copy_translated_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rows(output: str) -> list[list[str]]:
+    return [line.split() for line in output.splitlines()]
+
+
+def test_the_report_lists_what_is_missing_with_the_owner_and_the_coverage(project: Path) -> None:
+    result = run("translations")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert ("de        missing  entry incorrect-2fa           Support team  "
+            "faq_data/entries/two-factor/incorrect-2fa.de.yml") in lines
+    assert "he        missing  settings                      -             faq_data/settings.he.yml" in lines
+    assert not any("outdated" in line.split()[1:2] for line in lines[2:] if line.startswith(("de ", "he ")))
+    assert ["de", "2", "of", "4", "50%", "0", "2", "of", "2", "yes", "2", "of", "26"] in rows(result.stdout)
+    assert ["he", "1", "of", "4", "25%", "0", "0", "of", "2", "missing", "0", "of", "26"] in rows(result.stdout)
+
+
+def test_after_a_source_edit_the_report_names_the_outdated_translations(project: Path) -> None:
+    edit(project / PASSWORD, "title: How do I change my password?", "title: How can I change my password?")
+    result = run("translations")
+    assert result.exit_code == 0, result.output
+    outdated = [line for line in result.stdout.splitlines() if "  outdated  " in line]
+    assert outdated == [
+        f"de        outdated  entry change-password         Support team  {DE_PASSWORD}",
+        "he        outdated  entry change-password         Support team  "
+        "faq_data/entries/account/change-password.he.yml",
+    ]
+    assert ["de", "2", "of", "4", "50%", "1", "2", "of", "2", "yes", "2", "of", "26"] in rows(result.stdout)
+
+
+def test_an_untranslated_field_edit_is_not_outdated(project: Path) -> None:
+    edit(project / PASSWORD, "owner: Support team", "owner: Accounts team")
+    result = run("translations")
+    assert "outdated  entry" not in result.stdout
+
+
+def test_check_warns_of_an_outdated_translation_and_passes(project: Path) -> None:
+    edit(project / PASSWORD, "title: How do I change my password?", "title: How can I change my password?")
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert (f"warning: {DE_PASSWORD}:2: source: outdated: the source entry changed since this German translation "
+            "was made; update the translation, then run 'helpcenter translations --reviewed FILE' (see the changes "
+            "with 'git log -p' on the source)") in result.stderr.splitlines()
+
+
+def test_marking_reviewed_refreshes_only_the_fingerprint(project: Path) -> None:
+    edit(project / PASSWORD, "title: How do I change my password?", "title: How can I change my password?")
+    translation = project / DE_PASSWORD
+    edit(translation, "title:", "# a translator's note\ntitle:")
+    before = translation.read_bytes()
+    result = run("translations", "--reviewed", DE_PASSWORD)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{DE_PASSWORD}: marked reviewed\n"
+    after = translation.read_bytes()
+    changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines(), strict=True) if old != new]
+    assert len(changed) == 1 and changed[0][0].startswith(b"source: ") and changed[0][1].startswith(b"source: ")
+    report = run("translations").stdout
+    assert "de        outdated  entry change-password" not in report
+    assert "he        outdated  entry change-password" in report
+    assert run("translations", "--reviewed", DE_PASSWORD).stdout == f"{DE_PASSWORD}: already matches its source\n"
+
+
+def test_marking_a_category_file_reviewed(project: Path) -> None:
+    edit(project / "faq_data/categories.yml", "title: Account and login", "title: Your account")
+    assert "outdated  category account" in run("translations").stdout
+    assert run("translations", "--reviewed", "faq_data/categories.de.yml").exit_code == 0
+    assert "outdated  category account" not in run("translations").stdout
+
+
+def test_the_github_format_annotates_the_translation_files(project: Path) -> None:
+    edit(project / PASSWORD, "title: How do I change my password?", "title: How can I change my password?")
+    result = run("translations", "--format", "github")
+    lines = result.stdout.splitlines()
+    assert (f"::warning file={DE_PASSWORD},line=2,title=Translation outdated::de%3A entry change-password is "
+            "outdated (owner%3A Support team)").replace("%3A", ":") in lines
+    assert ("::notice file=faq_data/settings.he.yml,title=Translation missing::he: settings is missing") in lines
+
+
+def test_an_orphan_is_reported_and_fails(project: Path) -> None:
+    (project / DE_PASSWORD).rename(project / "faq_data/entries/account/close-account.de.yml")
+    result = run("translations")
+    assert result.exit_code == 1
+    assert ("de        orphaned  entry close-account           -             "
+            "faq_data/entries/account/close-account.de.yml") in result.stdout.splitlines()
+    assert "translates 'close-account', but no entry has that id" in result.stdout
+
+
+def test_new_locale_writes_a_skeleton_that_check_asks_to_complete(project: Path) -> None:
+    result = run("new", "--locale", "de", "incorrect-2fa")
+    assert result.exit_code == 0, result.output
+    path = "faq_data/entries/two-factor/incorrect-2fa.de.yml"
+    assert result.stdout == f"{path}\n"
+    text = (project / path).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/entry-translation.schema.json\n")
+    assert "# Why does the login say “2FA incorrect”?\ntitle:\n" in text
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert f"{path}:7: title: required, but empty; fill in the question, as a customer would ask it" in checked.stdout
+    # The skeleton's fingerprint is the source's: once filled in, the translation is current.
+    text = text.replace("\ntitle:\n", "\ntitle: Warum meldet die Anmeldung „2FA falsch“?\n")
+    text = text.replace("\nsummary:\n", "\nsummary: Meist geht die Uhr Ihres Handys falsch.\n")
+    text = text.replace("\nanswer: |\n", "\nanswer: |\n  Prüfen Sie die Uhrzeit Ihres Handys.\n")
+    (project / path).write_text(text, encoding="utf-8")
+    assert run("check").exit_code == 0
+    assert "de        missing  entry incorrect-2fa" not in run("translations").stdout
+
+
+def test_new_locale_refuses_an_undeclared_language_and_an_existing_file(project: Path) -> None:
+    result = run("new", "--locale", "fr", "incorrect-2fa")
+    assert result.exit_code == 1
+    assert "'fr' is not a language to translate into: add it to 'languages' in faq_data/settings.yml" in result.output
+    result = run("new", "--locale", "de", "change-password")
+    assert result.exit_code == 1
+    assert "change-password.de.yml already exists; edit it" in result.output
+    result = run("new", "--locale", "de", "incorect-2fa")
+    assert "no entry has the id 'incorect-2fa' (did you mean 'incorrect-2fa'?)" in result.output
+
+
+def test_a_one_language_site_has_nothing_to_translate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import copy_project
+
+    monkeypatch.chdir(copy_project(tmp_path / "project"))
+    result = run("translations")
+    assert result.exit_code == 0
+    assert "The site has one language" in result.stdout
