@@ -21,7 +21,14 @@ from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
 from helpcenter.plugin.serve import keep_serving_the_last_good_site, refuse_a_taken_address
-from helpcenter.plugin.site_files import add_redirects, add_robots_txt, navigation, sitemap_urls, write_sitemap
+from helpcenter.plugin.site_files import (
+    add_redirects,
+    add_robots_txt,
+    navigation,
+    sitemap_urls,
+    write_search_index,
+    write_sitemap,
+)
 from helpcenter.plugin.theme_icons import icon_problem
 from helpcenter.problems import ContentError
 from helpcenter.render.answer_parts import answer_and_steps
@@ -153,8 +160,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         generated = self.generated_html.get(page.file.src_uri)
         if generated is None:
             return html
-        if page.meta.get("helpcenter_entry"):
-            html, self.rendered_answers[page.file.src_uri] = answer_and_steps(html)
+        entry_id = page.meta.get("helpcenter_entry")
+        if entry_id:
+            html, parts = answer_and_steps(html)
+            self.rendered_answers[page.file.src_uri] = parts
+            self.answer_texts[entry_id] = plain_text("\n".join(parts.values()) if parts else html)
         return html + "\n" + generated.html_after
 
     @event_priority(-50)  # after the search plugin has indexed the page (default priority)
@@ -186,6 +196,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.categories_by_src = {category.src_uri: category for category in self.help_center.categories}
         self.markdown_to_html = markdown_converter(config)
         self.rendered_answers: dict[str, dict[str, str]] = {}
+        self.answer_texts: dict[str, str] = {}
 
     def _search_engine_data(self, page: Page, entry: Entry | None) -> PageData:
         category: Category | None = self.categories_by_src.get(page.file.src_uri)
@@ -213,6 +224,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     @event_priority(-100)  # last, once every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_sitemap(Path(config.site_dir), self.sitemap_urls)
+        language = config.theme.get("language") or "en"
+        write_search_index(Path(config.site_dir), self.help_center, self.answer_texts, language)
         self._publish(config)
 
     def _publish(self, config: MkDocsConfig) -> None:

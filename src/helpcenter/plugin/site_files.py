@@ -1,18 +1,20 @@
 """The files the plugin adds to the build besides the pages: sitemap, robots.txt, redirect pages and `_redirects`,
-and the navigation of the hand-written pages."""
+the search index, and the navigation of the hand-written pages."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from helpcenter.model import HelpCenter
+from helpcenter.model import CONTACT_LINK, HelpCenter
 from helpcenter.render.pages import theme_text
 from helpcenter.render.redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
 from helpcenter.render.robots import ROBOTS_URI, robots_txt
+from helpcenter.render.search_index import SearchEntry, search_index_files
 from helpcenter.render.sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 
 
@@ -85,3 +87,26 @@ def add_redirects(files: Files, config: MkDocsConfig, help_center: HelpCenter) -
         content = hand_written.content_string.rstrip("\n") + "\n" + content
         files.remove(hand_written)
     files.append(File.generated(config, REDIRECTS_FILE, content=content))
+
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> None:
+    """The help center's own search index under `search/LANGUAGE/`, in place of Material's.
+
+    Material's search box still downloads `search/search_index.json` and hands its `config` to the
+    search worker, so that file keeps Material's settings, names the index's folder, and lists no page.
+    """
+    entries = [
+        SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.id, ""), entry.tags, entry.also_asked)
+        for entry in help_center.entries
+    ]
+    folder = site_dir / "search" / language
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK)).items():
+        (folder / name).write_text(content, encoding="utf-8")
+    material_index = site_dir / SEARCH_INDEX
+    config = json.loads(material_index.read_text(encoding="utf-8"))["config"] if material_index.is_file() else {}
+    config["helpcenter_index"] = f"search/{language}/"
+    material_index.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")

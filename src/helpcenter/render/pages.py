@@ -17,7 +17,6 @@ from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.render.addresses import href_between, page_path, relative_link, site_root_prefix
 from helpcenter.render.answer_parts import STEPS_MARK
 from helpcenter.render.filters import make_environment
-from helpcenter.render.search_keywords import search_keywords
 
 HOME_URI = "index.md"
 
@@ -172,10 +171,6 @@ class PageRenderer:
             "template": "entry.html",
             "helpcenter_entry": entry.id,
         }
-        keywords = search_keywords(entry)
-        if keywords:
-            # Material's search shows tags as HTML in its results; quotes stay, as words hold them.
-            meta["tags"] = [html.escape(" ".join(keyword.split()), quote=False) for keyword in keywords]
         thumbnail = None
         if entry.video and entry.video.thumbnail:
             # Raw HTML is not rewritten by MkDocs, so the path is made relative to the built page.
