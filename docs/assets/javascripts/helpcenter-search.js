@@ -86,6 +86,9 @@
         if (!term.startsWith(word)) break;
         if (term !== stem) found.push({ term: term, factor: ranking.prefix });
       }
+      // A word typed past its stem ("verificat" of "verif"): the longest stem it starts with.
+      for (var cut = word.length - 1; !found.length && cut >= 4; cut--)
+        if (this.has(word.slice(0, cut))) found.push({ term: word.slice(0, cut), factor: ranking.prefix });
     }
     if (found.length || word.length < 5) return found;
     var limit = word.length >= 8 ? 2 : 1, best = limit + 1, near = [];

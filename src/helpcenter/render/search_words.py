@@ -55,13 +55,17 @@ def words(text: str) -> list[str]:
 
 
 def _lunr_english(stem: Callable[[str], str]) -> Callable[[str], str]:
-    """lunr's Porter stemmer turns a final y after a consonant into i even when no vowel precedes it
-    ("sky" is "ski"); Snowball's Porter keeps it. The index follows lunr, which stems the queries."""
+    """lunr's Porter stemmer where it differs from Snowball's: it keeps words under three letters,
+    and turns a final y into i after a consonant only ("sky" is "ski", "delay" stays)."""
 
     def lunr_stem(word: str) -> str:
+        if len(word) < 3:
+            return word
         stemmed = stem(word)
-        if len(stemmed) > 2 and stemmed.endswith("y") and not re.search("[aeiou]", stemmed[:-1]):
+        if len(stemmed) > 2 and stemmed.endswith("y") and stemmed[-2] not in "aeiou":
             return stemmed[:-1] + "i"
+        if len(stemmed) > 1 and stemmed.endswith("i") and stemmed[-2] in "aeiou" and word.startswith(stemmed[:-1] + "y"):
+            return stemmed[:-1] + "y"
         return stemmed
 
     return lunr_stem
