@@ -95,8 +95,12 @@
     for (var i = 0; i < this.terms.length; i++) {
       var candidate = this.terms[i];
       // A different first letter is more often a different word than a typo.
-      if (candidate[0] !== stem[0] || Math.abs(candidate.length - stem.length) > limit) continue;
+      if (candidate[0] !== stem[0] || candidate.length < 4) continue;
       var score = distance(stem, candidate, limit);
+      // A stem is the start of its words: a misspelt "authentcation" starts like "authent".
+      for (var cut = candidate.length - limit; score > 0 && cut <= candidate.length + limit; cut++)
+        if (cut >= 4 && cut < word.length && word.length - cut <= 5)
+          score = Math.min(score, distance(word.slice(0, cut), candidate, limit));
       if (score < best) { best = score; near = [candidate]; }
       else if (score === best && score <= limit) near.push(candidate);
     }

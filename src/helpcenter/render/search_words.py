@@ -64,7 +64,8 @@ def _lunr_english(stem: Callable[[str], str]) -> Callable[[str], str]:
         stemmed = stem(word)
         if len(stemmed) > 2 and stemmed.endswith("y") and stemmed[-2] not in "aeiou":
             return stemmed[:-1] + "i"
-        if len(stemmed) > 1 and stemmed.endswith("i") and stemmed[-2] in "aeiou" and word.startswith(stemmed[:-1] + "y"):
+        after_vowel = len(stemmed) > 1 and stemmed[-2] in "aeiou"
+        if stemmed.endswith("i") and after_vowel and word.startswith(stemmed[:-1] + "y"):
             return stemmed[:-1] + "y"
         return stemmed
 
