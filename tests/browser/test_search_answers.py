@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser_search import SEARCH_INPUT, open_search_page, search
-from browser_support import browser, build_project, serve_directory  # noqa: F401 - fixtures
+from browser_search import COUNT_SEARCHES, SEARCH_INPUT, open_search_page, search, wait_until_search_is_ready
+from browser_support import RequestLog, browser, build_project, serve_directory  # noqa: F401 - fixtures
 from conftest import FIXTURE
 from helpcenter.load.help_center import load_help_center
 from helpcenter.render.search_index import TAGS
@@ -126,3 +126,56 @@ def test_contractions_are_whole_words(page: Page, served: str, query: str, entry
 def test_a_common_tag_of_another_entry_does_not_outrank_the_title(page: Page, served: str, query: str,
                                                                    entry: str) -> None:
     assert first(page, served, query) == url(entry)
+
+
+ANALYTICS_CONFIG = """\
+INHERIT: mkdocs.yml
+extra:
+  analytics:
+    provider: google
+    property: G-TEST123456
+"""
+
+
+@pytest.fixture(scope="module")
+def analytics_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    def configure_analytics(project: Path) -> None:
+        (project / "mkdocs-analytics.yml").write_text(ANALYTICS_CONFIG, encoding="utf-8")
+
+    project = build_project(tmp_path_factory, "analytics", configure_analytics, "-f", "mkdocs-analytics.yml")
+    with serve_directory(project / "site") as base_url:
+        yield base_url
+
+
+def search_events(page: Page) -> list[list[object]]:
+    return page.evaluate("""(window.dataLayer || []).map((item) => Array.from(item))
+        .filter((item) => item[0] === 'event' && String(item[1]).startsWith('search_'))""")
+
+
+@pytest.mark.browser
+def test_searches_left_without_an_answer_or_a_click_reach_analytics(browser: Browser, analytics_site: str) -> None:  # noqa: F811
+    page = browser.new_page()
+    page.add_init_script(COUNT_SEARCHES)
+    RequestLog(page, analytics_site)  # answers Google's script here: nothing reaches the network
+    page.goto(analytics_site + url("change-password"))
+    page.focus(SEARCH_INPUT)
+    wait_until_search_is_ready(page)
+    search(page, "how do I bake a chocolate cake")
+    page.locator(SEARCH_INPUT).blur()
+    page.wait_for_function("(window.dataLayer || []).some((item) => item[1] === 'search_no_answer')")
+    search(page, "forgot password")
+    page.locator(SEARCH_INPUT).blur()
+    page.wait_for_function("(window.dataLayer || []).some((item) => item[1] === 'search_no_click')")
+    assert search_events(page) == [
+        ["event", "search_no_answer", {"search_term": "how do I bake a chocolate cake"}],
+        ["event", "search_no_click", {"search_term": "forgot password"}],
+    ]
+    page.close()
+
+
+@pytest.mark.browser
+def test_without_analytics_searches_are_sent_nowhere(page: Page) -> None:
+    search(page, "how do I bake a chocolate cake")
+    page.locator(SEARCH_INPUT).blur()
+    page.wait_for_timeout(400)
+    assert page.evaluate("typeof window.dataLayer") == "undefined"

@@ -255,7 +255,7 @@
   }
 
   function startWorker() {
-    var engine = null, ready = null;
+    var engine = null, queue = null;
     var site = new URL("../../", scope.location.href);
 
     function load(path) {
@@ -269,14 +269,16 @@
       var message = event.data;
       if (message.type === SETUP) {
         var folder = message.data.config.helpcenter_index;
-        ready = load(folder + "meta.json").then(function (meta) {
+        queue = load(folder + "meta.json").then(function (meta) {
           var stem = meta.stemmer ? lunrStemmer(meta.language) : function (word) { return word; };
           engine = new Engine(meta, function (name) { return load(folder + name); }, stem);
         });
-        ready.then(function () { scope.postMessage({ type: READY }); });
+        queue.then(function () { scope.postMessage({ type: READY }); },
+                   function (error) { console.warn("search could not start", error); });
       } else if (message.type === QUERY) {
+        // Answered in the order asked: a slow first query (fetching its parts) cannot overwrite the next.
         var query = message.data;
-        ready.then(function () { return engine.answer(query); })
+        queue = queue.then(function () { return engine.answer(query); })
           .catch(function (error) {
             console.warn("search failed", error);
             return { items: [] };

@@ -9,6 +9,7 @@
   function showNoAnswer(event) {
     var message = event.data;
     if (!message || message.type !== 3) return;
+    noteResult(message.data);
     var result = document.querySelector("[data-md-component=search-result]");
     var list = result && result.querySelector(".md-search-result__list");
     if (!list) return;
@@ -35,6 +36,37 @@
     }
     result.insertBefore(box, list);
   }
+
+  /* ---- What the content team learns from search ------------------------------------------------
+     With analytics configured (Material's `extra.analytics`, which sets up `dataLayer`), a search the
+     customer leaves without an answer, or without opening a result, is sent as an event when the
+     search box loses the focus, as Material sends its own `search` event. */
+  var searched = { query: "", answered: false, opened: false, sent: "" };
+
+  function noteResult(data) {
+    var box = document.querySelector("[data-md-component=search-query]");
+    var query = box ? box.value.trim() : "";
+    searched.opened = searched.opened && query === searched.query;
+    searched.query = query;
+    searched.answered = !!(data && data.items.length && !data.noAnswer);
+  }
+
+  function sendSearchEvent() {
+    if (!Array.isArray(window.dataLayer) || !searched.query || searched.opened || searched.sent === searched.query)
+      return;
+    searched.sent = searched.query;
+    var name = searched.answered ? "search_no_click" : "search_no_answer";
+    (function () { window.dataLayer.push(arguments); })("event", name, { search_term: searched.query });
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest(".md-search-result__list a")) searched.opened = true;
+  }, true);
+  document.addEventListener("focusout", function (event) {
+    if (!event.target.matches("[data-md-component=search-query]")) return;
+    // A click on a result takes the focus first: give it the time to count.
+    setTimeout(sendSearchEvent, 300);
+  });
 
   if (typeof Worker !== "undefined") {
     var postMessage = Worker.prototype.postMessage;
