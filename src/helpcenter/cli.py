@@ -224,6 +224,36 @@ def stale(days: int, today: datetime | None, data_dir: Path) -> None:
     click.echo(f"{total} entr{'ies' if total != 1 else 'y'} not reviewed for more than {days} days.")
 
 
+@main.command("search-cases", help=(
+    "Type each query of CASES_FILE (a YAML list of `{query: ..., entry: ENTRY-ID}`) into the search of the "
+    "built site in SITE_DIR, as the site's own search worker answers it (run in Node.js), and show where each "
+    "entry ranks. Add a phrasing to an entry's also_asked, build, and run it again to see the effect."
+))
+@click.argument("cases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("site"))
+def search_cases(cases_file: Path, site_dir: Path) -> None:
+    from helpcenter.checks.search_cases import SearchCaseError, read_cases, score_cases
+    from helpcenter.checks.text_table import format_table
+
+    try:
+        results = score_cases(read_cases(cases_file), site_dir)
+    except SearchCaseError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    rows = []
+    for result in results:
+        place = "first" if result.rank == 1 else f"#{result.rank}" if result.rank else "not in 10"
+        notice = "no answer shown" if result.no_answer else ""
+        rows.append((place, result.query, result.entry, result.first or "(nothing)", notice))
+    click.echo(format_table(["RANK", "QUERY", "ENTRY", "FIRST RESULT", ""], rows))
+    total = len(results)
+    first = sum(result.rank == 1 for result in results)
+    top3 = sum(result.rank is not None and result.rank <= 3 for result in results)
+    notices = sum(result.no_answer for result in results)
+    click.echo(f"{total} cases: {first} first ({first / total:.0%}), {top3} in the first three ({top3 / total:.0%}), "
+               f"{notices} with the no-answer notice.")
+
+
 @main.command(help=(
     "Compare the ledger of published addresses with what the content publishes. "
     "With --update, rewrite the ledger: record new addresses and retire vanished ones on purpose."

@@ -170,6 +170,8 @@ class PageRenderer:
             "description": theme_text(entry.summary),
             "template": "entry.html",
             "helpcenter_entry": entry.id,
+            # The site's search has its own index of the entries (render/search_index.py).
+            "search": {"exclude": True},
         }
         thumbnail = None
         if entry.video and entry.video.thumbnail:
