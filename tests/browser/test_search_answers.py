@@ -60,7 +60,8 @@ def url(entry_id: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query", ["how do I bake a chocolate cake", "what is the weather in paris tomorrow"])
+@pytest.mark.parametrize("query", ["how do I bake a chocolate cake", "what is the weather in paris tomorrow",
+                                   "what is it"])
 def test_a_question_no_entry_answers_says_so_and_offers_the_contact_page(page: Page, query: str) -> None:
     search(page, query)
     notice = page.locator(NO_ANSWER)

@@ -194,7 +194,8 @@
     return this.analyze(query).then(function (analyzed) {
       var result = self.rank(analyzed);
       result.ranked = self.rerankers.reduce(function (ranked, rerank) { return rerank(query, ranked); }, result.ranked);
-      result.noAnswer = analyzed.length > 0 && result.sure < self.meta.ranking.noAnswerBelow;
+      // Words typed, and none matched well: a query of common words only ("what is it") gets the notice too.
+      result.noAnswer = words(query).length > 0 && result.sure < self.meta.ranking.noAnswerBelow;
       result.analyzed = analyzed;
       return result;
     });
