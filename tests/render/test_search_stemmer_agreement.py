@@ -62,3 +62,37 @@ def test_python_and_the_worker_split_and_stem_the_fixture_words_alike() -> None:
     lunr = {word: stemmed for listed, stems in zip(browser["words"], browser["stems"], strict=True)
             for word, stemmed in zip(listed, stems, strict=True)}
     assert {word: stem(word) for word in vocabulary} == lunr
+
+
+# lunr-languages' files are UMD modules: run each with `module` so that it hands back its installer.
+OTHER_LANGUAGE_SCRIPT = """
+globalThis.self = globalThis;
+globalThis.addEventListener = () => {};
+const fs = require("fs");
+const [material, folder, language] = process.argv.slice(1);
+require(material);
+for (const name of ["lunr.stemmer.support.min.js", `lunr.${language}.min.js`]) {
+  const module = { exports: {} };
+  new Function("module", "exports", fs.readFileSync(`${folder}/${name}`, "utf8"))(module, module.exports);
+  module.exports(self.lunr);
+}
+const words = JSON.parse(fs.readFileSync(0, "utf8"));
+console.log(JSON.stringify(words.map((word) => self.lunr[language].stemmer(new self.lunr.Token(word, {})).toString())));
+"""
+OTHER_LANGUAGES = {
+    "de": "karten häuser laufen kontoständen überweisung passwort vergessen anmeldung gesperrt rechnungen",
+    "fr": "cartes maisons oublié connexion bloquée factures paiements remboursement téléphone codes",
+    "es": "tarjetas casas olvidé contraseña bloqueada facturas pagos reembolso teléfono códigos",
+}
+
+
+@pytest.mark.skipif(NODE is None, reason="needs Node.js, as `make test` does")
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGES))
+def test_other_languages_stem_alike_in_python_and_with_lunr_languages(language: str) -> None:
+    worker = next(MATERIAL_JAVASCRIPTS.glob("workers/search.*.min.js"))
+    listed = words(OTHER_LANGUAGES[language])
+    result = subprocess.run(
+        [str(NODE), "-e", OTHER_LANGUAGE_SCRIPT, str(worker), str(MATERIAL_JAVASCRIPTS / "lunr" / "min"), language],
+        input=json.dumps(listed), capture_output=True, text=True, timeout=60, check=True,
+    )
+    assert json.loads(result.stdout) == [analyzer(language).stem(word) for word in listed]
