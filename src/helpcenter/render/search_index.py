@@ -12,6 +12,7 @@ the detail chunks (address, title, summary) of the entries it shows.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections import Counter
@@ -66,6 +67,7 @@ def _field_texts(entry: SearchEntry) -> list[str]:
     return [entry.title, entry.summary, entry.answer, " ".join(entry.tags), *entry.also_asked]
 
 
+@functools.lru_cache(maxsize=100_000)
 def _bm25_weight(count: int, length: int, average: float) -> int:
     weight = count * (K1 + 1) / (count + K1 * (1 - B + B * length / average))
     return max(1, round(weight * WEIGHT_STEPS))

@@ -8,6 +8,7 @@ hands it, and lunr's stemmer of the language (lunr's stemmers are generated from
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,9 +44,11 @@ STOP_WORDS = {"en": ENGLISH_STOP_WORDS}
 
 def words(text: str) -> list[str]:
     """The words of `text`, lowercase: "what's" is "what", "can't" is "cant", one letter is no word."""
+    lowered = text.lower()
+    if "'" not in lowered and "\u2019" not in lowered:
+        return [word for word in WORD.findall(lowered) if len(word) > 1]
     found = []
-    for match in WORD.finditer(text.lower()):
-        word = match.group().replace("\u2019", "'")
+    for word in WORD.findall(lowered.replace("\u2019", "'")):
         if word.endswith("'s"):
             word = word[:-2]
         word = word.replace("'", "")
@@ -95,4 +98,5 @@ def analyzer(language: str) -> Analyzer:
     stem: Callable[[str], str] = stemmer.stemWord
     if language == "en":
         stem = _lunr_english(stem)
-    return Analyzer(language, stop_words, algorithm, stem)
+    # A help center uses the same words over and over: each is stemmed once.
+    return Analyzer(language, stop_words, algorithm, functools.lru_cache(maxsize=200_000)(stem))
