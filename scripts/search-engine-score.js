@@ -33,10 +33,10 @@ async function score(ranking) {
   for (const [query, expected] of request.queries) {
     const result = await engine.search(query);
     ranks.push(result.ranked.slice(0, 10).findIndex((hit) => urls[hit.entry] === expected));
-    sure.push(+result.sure.toFixed(4)); (globalThis.cov = globalThis.cov || []).push(+result.coverage.toFixed(4));
+    sure.push(+result.sure.toFixed(4));
     words.push(result.analyzed.length);
   }
-  const out = { ranking, ranks, sure, words, coverage: globalThis.cov }; globalThis.cov = []; return out;
+  return { ranking, ranks, sure, words };
 }
 
 (async () => {

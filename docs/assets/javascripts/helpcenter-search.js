@@ -137,7 +137,7 @@
   Engine.prototype.rank = function (analyzed) {
     var meta = this.meta, weights = meta.ranking.weights, steps = meta.weightSteps, self = this;
     var fieldWeights = [weights.title, weights.summary, weights.answer, weights.tags];
-    var main = new Map(), phrasings = new Map(), matched = new Map(), ceiling = 0, rarity = {};
+    var main = new Map(), phrasings = new Map(), matched = new Map(), ceiling = 0;
     analyzed.forEach(function (query) {
       var wordMain = new Map(), wordPhrasings = new Map(), rarest = self.idf(0);
       query.matches.forEach(function (match) {
@@ -160,8 +160,7 @@
           wordMain.set(entry, Math.max(wordMain.get(entry) || 0, score));
         });
       });
-      rarity[query.word] = query.matches.length ? rarest : self.idf(0);
-      ceiling += rarity[query.word];
+      ceiling += query.matches.length ? rarest : self.idf(0);
       wordMain.forEach(function (score, entry) {
         main.set(entry, (main.get(entry) || 0) + score);
         (matched.get(entry) || matched.set(entry, new Set()).get(entry)).add(query.word);
@@ -185,8 +184,7 @@
     ranked.sort(function (a, b) { return b.score - a.score || a.entry - b.entry; });
     // How sure: the best score against what a query of these words could score in a title alone.
     var sure = ranked.length && ceiling ? ranked[0].score / (ceiling * weights.title * (meta.k1 + 1)) : 0;
-    var covered = ranked.length ? ranked[0].words.reduce(function (sum, word) { return sum + rarity[word]; }, 0) : 0;
-    return { ranked: ranked, sure: sure, coverage: ceiling ? covered / ceiling : 0 };
+    return { ranked: ranked, sure: sure };
   };
 
   Engine.prototype.search = function (query) {
