@@ -67,7 +67,9 @@
     this.stopWords = new Set(meta.stopWords);
     this.shards = {};
     this.chunks = {};
-    this.rerankers = []; // functions (query, ranked) => ranked, run after BM25, best first
+    // Functions (query, result) run in turn after BM25, each of which may reorder result.ranked or change
+    // result.noAnswer, at once or through a promise (a semantic re-ranker fetching its vectors, say).
+    this.rerankers = [];
   }
 
   Engine.prototype.has = function (term) {
@@ -191,11 +193,12 @@
     var self = this;
     return this.analyze(query).then(function (analyzed) {
       var result = self.rank(analyzed);
-      result.ranked = self.rerankers.reduce(function (ranked, rerank) { return rerank(query, ranked); }, result.ranked);
       // Words typed, and none matched well: a query of common words only ("what is it") gets the notice too.
       result.noAnswer = words(query).length > 0 && result.sure < self.meta.ranking.noAnswerBelow;
       result.analyzed = analyzed;
-      return result;
+      return self.rerankers.reduce(function (done, rerank) {
+        return done.then(function () { return rerank(query, result); });
+      }, Promise.resolve()).then(function () { return result; });
     });
   };
 
