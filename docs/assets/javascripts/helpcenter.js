@@ -13,7 +13,7 @@
     var result = document.querySelector("[data-md-component=search-result]");
     var list = result && result.querySelector(".md-search-result__list");
     if (!list) return;
-    var shown = result.querySelector("[data-search-no-answer]");
+    var shown = result.querySelector(".hc-search-no-answer");
     if (shown) shown.remove();
     var noAnswer = message.data && message.data.noAnswer;
     if (!noAnswer) return;
