@@ -296,6 +296,12 @@ def targets(measurements: Sequence[Measurement]) -> list[Target]:
     found.append(Target("every entry page at most 40 KB at every size", largest.largest_entry_bytes <= 40_000,
                         f"largest {largest.largest_entry_bytes:,} bytes (at {largest.entries:,} entries)"))
     found.append(_same_size_target(measurements))
+    for size, limit in ((1000, 300_000), (LARGE, 1_000_000)):
+        measured = by_size.get(size)
+        if measured:
+            name = f"a first search at {size:,} entries downloads at most {limit // 1000:,} KB gzip (bound)"
+            found.append(Target(name, measured.first_search_gzip_bytes <= limit,
+                                f"{measured.first_search_gzip_bytes / 1000:,.0f} KB"))
     return found
 
 

@@ -220,3 +220,13 @@ def test_the_benchmark_builds_in_memory_where_the_machine_has_a_tmpfs(
     monkeypatch.setattr(benchmark, "MEMORY_FOLDER", tmp_path / "missing")
     monkeypatch.setattr(benchmark, "MEMORY_NEEDED", 0)
     assert benchmark.memory_folder() is None
+
+
+def test_the_first_search_download_is_held_to_its_limit_at_each_size() -> None:
+    low = _measured(100, [2.0], [0.2])
+    high = _measured(1000, [6.0], [2.0])
+    high.first_search_gzip_bytes = 71_000
+    target = "a first search at 1,000 entries downloads at most 300 KB gzip (bound)"
+    assert {t.name: t for t in targets([low, high])}[target].passed is True
+    high.first_search_gzip_bytes = 301_000
+    assert {t.name: t for t in targets([low, high])}[target].passed is False
