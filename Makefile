@@ -3,11 +3,12 @@
 VENV := .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
+BENCH_VENV := .venv-bench
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check bench browser-deps checker-deps page-weight clean
+.PHONY: site test lint serve check bench search-bench bench-baselines browser-deps checker-deps page-weight clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -21,6 +22,23 @@ check: $(STAMP)
 # The scale benchmark (PERFORMANCE.md): 100 and 1,000 entries; `scripts/bench --large` adds 10,000.
 bench: $(STAMP)
 	scripts/bench
+
+# The search benchmark (PERFORMANCE.md): quality on CLINC150's queries, first-search size and speed.
+# Its offline baselines run when `make bench-baselines` has made .venv-bench.
+search-bench: $(STAMP) browser-deps
+	scripts/search-benchmark
+
+# .venv-bench: the site's dependencies plus the `bench` extra (BM25, sentence embeddings), never in .venv.
+# torch is installed first at the version of the extra, the CPU build.
+bench-baselines: $(BENCH_VENV)/.installed
+
+$(BENCH_VENV)/.installed: requirements.lock pyproject.toml
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade "pip>=24"
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r requirements.lock
+	$(BENCH_VENV)/bin/python -m pip install --quiet torch==2.13.0
+	$(BENCH_VENV)/bin/python -m pip install --quiet --no-build-isolation -e '.[bench]'
+	touch $@
 
 test: lint $(STAMP) browser-deps checker-deps $(NODE_STAMP)
 	$(BIN)/pytest
@@ -55,4 +73,4 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) site node_modules
+	rm -rf $(VENV) $(BENCH_VENV) site node_modules

@@ -64,13 +64,7 @@ def write_synthetic_project(
     destination: Path, entries: int, project_root: Path, per_category: int = ENTRIES_PER_CATEGORY
 ) -> Path:
     """A buildable project: the real mkdocs.yml, docs/ and overrides/, with synthetic content."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = project_root / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part)
-        else:
-            shutil.copy2(source, destination / part)
+    copy_project_parts(destination, project_root)
     thumbnail = destination / "docs" / THUMBNAIL
     thumbnail.parent.mkdir(parents=True, exist_ok=True)
     thumbnail.write_text(
@@ -81,6 +75,17 @@ def write_synthetic_project(
     write_synthetic_content(destination / "faq_data", entries, per_category)
     # A synthetic help center has never been published: no ledger of addresses to keep.
     return without_ledger(destination)
+
+
+def copy_project_parts(destination: Path, project_root: Path) -> None:
+    """The project's mkdocs.yml, docs/ and overrides/ copied into `destination`, without content."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = project_root / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        else:
+            shutil.copy2(source, destination / part)
 
 
 def without_ledger(project: Path) -> Path:

@@ -29,11 +29,11 @@ def workflow_command(kind: str, message: str, *, file: str = "", line: int = 0, 
     return f"::{kind} {','.join(properties)}::{escape_data(message)}"
 
 
-def github_annotation(problem: Problem) -> str:
-    """One problem as an `::error` annotation on its file and line."""
+def github_annotation(problem: Problem, kind: str = "error") -> str:
+    """One problem (or, with `kind` 'warning', one warning) as an annotation on its file and line."""
     field, path = printable(problem.field), printable(problem.path)
     # Line breaks stay: the annotation encodes them (%0A) and shows them as the message's lines.
     text = f"{problem.field}: {problem.message}" if problem.field else problem.message
     message = "\n".join(printable(line) for line in text.split("\n"))
-    title = f"{TITLE}: {field}" if field else TITLE
-    return workflow_command("error", message, file=path, line=problem.line, title=title)
+    title = f"{TITLE}: a warning" if kind == "warning" else f"{TITLE}: {field}" if field else TITLE
+    return workflow_command(kind, message, file=path, line=problem.line, title=title)

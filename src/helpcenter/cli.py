@@ -10,10 +10,8 @@ from pathlib import Path
 import click
 
 from helpcenter.annotations import github_annotation, workflow_command
-from helpcenter.checks.content_check import check_content_and_ledger, shown_path
+from helpcenter.checks.content_check import check_content_and_ledger, content_warnings, shown_path
 from helpcenter.checks.ledger import LEDGER_FILE, UPDATE_HINT, update_ledger
-from helpcenter.checks.placeholders import placeholder_warnings
-from helpcenter.checks.translations import outdated_warnings
 from helpcenter.importing.source import DEFAULT_ICON
 from helpcenter.load.help_center import check_content, check_help_center
 from helpcenter.model import HelpCenter
@@ -55,20 +53,9 @@ def check(data_dir: Path, docs_dir: Path, ledger_file: Path, output_format: str)
     github = output_format == "github"
     for problem in result.problems:
         click.echo(github_annotation(problem) if github else str(problem))
-    warnings = placeholder_warnings(Path.cwd(), data_dir, docs_dir)
-    if result.help_center is not None:
-        categories_file = shown_path(data_dir / "categories.yml", Path.cwd())
-        warnings += [
-            Problem(categories_file, 0, category, "has no entries yet, so it is not published; add an entry to it, "
-                    "or remove the category")
-            for category in result.help_center.empty_categories
-        ]
-        warnings += outdated_warnings(result.help_center)
-    for warning in warnings:
+    for warning in content_warnings(result.help_center, data_dir, docs_dir, Path.cwd()):
         if github:
-            message = f"{warning.field}: {warning.message}" if warning.field else warning.message
-            click.echo(workflow_command("warning", message, file=warning.path, line=warning.line,
-                                        title="Help-center content: a warning"))
+            click.echo(github_annotation(warning, "warning"))
         else:
             click.echo(f"warning: {warning}", err=True)
     if result.new_urls:
@@ -158,7 +145,7 @@ def _new_translation(entry_id: str, language: str, data_dir: Path, schemas_dir: 
 @DOCS_DIR_OPTION
 def translations(reviewed_files: tuple[Path, ...], output_format: str, data_dir: Path, docs_dir: Path) -> None:
     _require_the_root(data_dir)
-    from helpcenter.checks.translations import translation_tasks
+    from helpcenter.checks.translations import translation_tasks, translations_report
     from helpcenter.plugin.theme_icons import icon_problem
 
     help_center, found, problems = check_content(data_dir, Path.cwd(), docs_dir, icon_problem)
@@ -172,23 +159,7 @@ def translations(reviewed_files: tuple[Path, ...], output_format: str, data_dir:
         click.echo("The site has one language: declare more under 'languages' in settings.yml to translate it.")
         return
     tasks, coverage = translation_tasks(help_center, found, shown_path(data_dir, Path.cwd()))
-    from helpcenter.checks.text_table import format_table
-
-    if output_format == "github":
-        for task in tasks:
-            kind = "notice" if task.state == "missing" else "warning"
-            owner = f" (owner: {task.owner})" if task.owner else ""
-            click.echo(workflow_command(kind, f"{task.language}: {task.what} is {task.state}{owner}", file=task.path,
-                                        line=task.line, title=f"Translation {task.state}"))
-    elif tasks:
-        click.echo(format_table(["LANGUAGE", "STATE", "WHAT", "OWNER", "FILE"],
-                                [(t.language, t.state, t.what, t.owner or "-", t.path) for t in tasks]))
-        click.echo()
-    click.echo(format_table(
-        ["LANGUAGE", "ENTRIES", "COVERAGE", "OUTDATED", "CATEGORIES", "SETTINGS", "INTERFACE"],
-        [(c.language, f"{c.translated} of {c.entries}", f"{c.percent}%", str(c.outdated), c.categories, c.settings,
-          c.interface) for c in coverage],
-    ))
+    click.echo(translations_report(tasks, coverage, output_format))
     for problem in problems:
         click.echo(github_annotation(problem) if output_format == "github" else str(problem))
     if problems:
@@ -236,13 +207,9 @@ def _mark_reviewed(files: tuple[Path, ...], help_center: HelpCenter, data_dir: P
 def links(site_dir: Path, site_url: str | None, external: bool, timeout: float, retries: int, concurrency: int,
           per_host: int, cache_file: Path, cache_max_age: float, no_cache: bool, exclude: tuple[str, ...]) -> None:
     from helpcenter.checks.site_links import check_site, site_url_of
-    from helpcenter.checks.text_table import format_table
 
     found = check_site(site_dir, site_url or site_url_of(site_dir))
-    if found.broken:
-        click.echo(format_table(["PAGE", "LINK", "PROBLEM"], [(b.page, b.url, b.reason) for b in found.broken]))
-    click.echo(f"{found.internal} internal link{'s' if found.internal != 1 else ''} in {found.pages} "
-               f"page{'s' if found.pages != 1 else ''}: {len(found.broken)} broken.")
+    click.echo(found.report())
     broken_external = _check_external_links(
         found.external, exclude, timeout, retries, concurrency, per_host,
         None if no_cache else cache_file, cache_max_age,
@@ -255,8 +222,7 @@ def _check_external_links(
     used_on: dict[str, list[str]], exclude: tuple[str, ...], timeout: float, retries: int, concurrency: int,
     per_host: int, cache_file: Path | None, cache_max_age: float,
 ) -> int:
-    from helpcenter.checks.external_links import CheckSettings, LinkCache, check_external
-    from helpcenter.checks.text_table import format_table
+    from helpcenter.checks.external_links import CheckSettings, LinkCache, check_external, results_report
 
     try:
         patterns = [re.compile(pattern) for pattern in exclude]
@@ -271,20 +237,8 @@ def _check_external_links(
         for result in check_external(urls, settings, cache):
             results.append(result)
             progress.update(1)
-    results.sort(key=lambda result: (result.ok, result.url))
-    rows = []
-    for result in results:
-        state = "BROKEN" if not result.ok else "ok (cached)" if result.cached else "ok"
-        pages = used_on[result.url]
-        where = pages[0] + (f" and {len(pages) - 1} more" if len(pages) > 1 else "")
-        rows.append((state, result.url, result.detail, where))
-    if rows:
-        click.echo(format_table(["STATUS", "ADDRESS", "ANSWER", "USED ON"], rows))
-    broken = sum(1 for result in results if not result.ok)
-    skipped = len(used_on) - len(urls)
-    click.echo(f"{len(urls)} external address{'es' if len(urls) != 1 else ''} checked: {broken} broken"
-               + (f", {skipped} skipped by --exclude." if skipped else "."))
-    return broken
+    click.echo(results_report(results, used_on))
+    return sum(1 for result in results if not result.ok)
 
 
 @main.command(help="List the entries whose last review is more than --days days old, grouped by owner.")
@@ -295,7 +249,7 @@ def _check_external_links(
 @DATA_DIR_OPTION
 def stale(days: int, today: datetime | None, data_dir: Path) -> None:
     _require_the_root(data_dir)
-    from helpcenter.checks.stale import stale_entries
+    from helpcenter.checks.stale import stale_entries, stale_report
 
     help_center, problems = check_help_center(data_dir, Path.cwd())
     if help_center is None:
@@ -305,14 +259,25 @@ def stale(days: int, today: datetime | None, data_dir: Path) -> None:
     if not by_owner:
         click.echo(f"No entry was last reviewed more than {days} days ago.")
         return
-    for owner, entries in by_owner.items():
-        click.echo(f"{owner} ({len(entries)} entr{'ies' if len(entries) != 1 else 'y'}):")
-        for stale_entry in entries:
-            entry = stale_entry.entry
-            click.echo(f"  {entry.source}: reviewed {entry.reviewed.isoformat()}, {stale_entry.age_days} days ago: "
-                       f"{entry.title}")
-    total = sum(len(entries) for entries in by_owner.values())
-    click.echo(f"{total} entr{'ies' if total != 1 else 'y'} not reviewed for more than {days} days.")
+    click.echo(stale_report(by_owner, days))
+
+
+@main.command("search-cases", help=(
+    "Type each query of CASES_FILE (a YAML list of `{query: ..., entry: ENTRY-ID}`) into the search of the "
+    "built site in SITE_DIR, as the site's own search worker answers it (run in Node.js), and show where each "
+    "entry ranks. Add a phrasing to an entry's also_asked, build, and run it again to see the effect."
+))
+@click.argument("cases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("site"))
+def search_cases(cases_file: Path, site_dir: Path) -> None:
+    from helpcenter.checks.search_cases import SearchCaseError, cases_report, read_cases, score_cases
+
+    try:
+        results = score_cases(read_cases(cases_file), site_dir)
+    except SearchCaseError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(cases_report(results))
 
 
 @main.command(help=(
@@ -334,11 +299,8 @@ def ledger(update: bool, data_dir: Path, docs_dir: Path, ledger_file: Path) -> N
         return
     if update:
         added, removed = update_ledger(ledger_file, result.published, Path.cwd())
-        for url in added:
-            click.echo(f"+ {url}")
-        for url in removed:
-            click.echo(f"- {url}")
-        click.echo(f"{shown}: {len(result.published)} addresses ({len(added)} added, {len(removed)} removed).")
+        click.echo("".join(f"+ {url}\n" for url in added) + "".join(f"- {url}\n" for url in removed)
+                   + f"{shown}: {len(result.published)} addresses ({len(added)} added, {len(removed)} removed).")
         if removed:
             click.echo("The removed addresses now answer 'not found': commit the ledger only if that is intended.",
                        err=True)
@@ -407,15 +369,12 @@ def import_command(export_format: str, export: Path, owner: str, reviewed: datet
         return
     for note in plan.notes:
         click.echo(f"note: {note}", err=True)
-    if plan.missing_pictures:
-        click.echo(missing_pictures_report(plan))
     addresses = addresses_report(written)
     if report_file is not None:
         report_file.write_text(addresses + "\n", encoding="utf-8")
-        click.echo(f"Every old address and where it leads: {shown_path(report_file, root)}")
-    elif addresses:
-        click.echo(addresses)
-    click.echo(summary_table(exported, plan, written))
+        addresses = f"Every old address and where it leads: {shown_path(report_file, root)}"
+    click.echo("\n".join(part for part in (missing_pictures_report(plan), addresses, summary_table(exported, plan,
+                                                                                                  written)) if part))
     click.echo("Next: run 'helpcenter check'; it lists the fields the team must write (summaries, owners, dates).",
                err=True)
 

@@ -44,6 +44,14 @@ def open_search(page: Any, root: str) -> None:
     assert page.locator(".md-search").is_visible()
 
 
+def open_search_without_an_answer(page: Any, root: str) -> None:
+    page.goto(root + "two-factor/reset-2fa/")
+    query = page.locator("[data-md-component=search-query]")
+    query.click()
+    query.press_sequentially("how do I bake a chocolate cake", delay=30)
+    page.locator("[data-search-no-answer]").wait_for(state="visible")
+
+
 PAGE_TYPES: dict[str, Callable[[Any, str], None]] = {
     "home": lambda page, root: page.goto(root),
     "category": lambda page, root: page.goto(root + "two-factor/"),
@@ -52,6 +60,7 @@ PAGE_TYPES: dict[str, Callable[[Any, str], None]] = {
     "contact": lambda page, root: page.goto(root + "contact/"),
     "404": lambda page, root: page.goto(root + MISSING_ADDRESS),
     "search open": open_search,
+    "search without an answer": open_search_without_an_answer,
 }
 
 

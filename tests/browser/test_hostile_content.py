@@ -112,11 +112,14 @@ def test_plain_text_fields_are_shown_exactly_as_written(hostile: tuple[Path, Hel
 
 def test_search_index_holds_the_texts_as_html_text(hostile: tuple[Path, HelpCenter]) -> None:
     site, help_center = hostile
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    details = [item for chunk in sorted((site / "search" / "en").glob("entries-*.json"))
+               for item in json.loads(chunk.read_text(encoding="utf-8"))]
+    shown = {url: (title, summary) for url, title, summary in details}
     for entry in help_center.entries:
-        assert words(html.unescape(titles[entry.url])) == words(entry.title)
-        assert "<" not in titles[entry.url]
+        title, summary = shown[entry.url]
+        assert words(html.unescape(title)) == words(entry.title)
+        assert words(html.unescape(summary)) == words(entry.summary)
+        assert "<" not in title + summary
 
 
 def test_no_page_holds_a_handler_a_script_address_or_foreign_markup(hostile: tuple[Path, HelpCenter]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -10,6 +11,9 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURE, run_build
 from helpcenter.load.help_center import load_help_center
+from helpcenter.render.search_index import PHRASING
+from helpcenter.render.search_words import analyzer
+from search_index_support import index_files, postings
 
 HELP_CENTER = load_help_center(FIXTURE / "faq_data", FIXTURE)
 
@@ -124,14 +128,15 @@ def test_entry_pages_lead_back_to_home_and_their_category(built_site: Path) -> N
 
 
 def test_search_index_holds_every_entry(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = {doc["location"]: doc for doc in index["docs"] if "#" not in doc["location"]}
-    for entry in HELP_CENTER.entries:
-        assert entry.url in pages, entry.url
-        assert pages[entry.url]["title"] == entry.title
-        words = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(entry.url))
-        for phrase in entry.also_asked:
-            assert phrase in words, (entry.id, phrase)
+    files = index_files(built_site / "search" / "en")
+    details = json.loads(files["entries-0.json"])
+    assert [url for url, _, _ in details] == [entry.url for entry in HELP_CENTER.entries]
+    terms = analyzer("en").terms
+    for number, entry in enumerate(HELP_CENTER.entries):
+        assert details[number][1] == html.escape(entry.title)
+        for phrasing, phrase in enumerate(entry.also_asked):
+            for term in terms(phrase):
+                assert (number, PHRASING + phrasing) in [(found, field) for found, field, _ in postings(files, term)]
 
 
 def test_pages_make_no_third_party_requests_on_load(built_site: Path) -> None:

@@ -169,3 +169,12 @@ def test_the_module_map_names_every_module() -> None:
     assert modules, "no modules found"
     assert sorted(modules - module_map()) == [], "modules missing from ARCHITECTURE.md's module map"
     assert sorted(module_map() - modules) == [], "ARCHITECTURE.md's module map names modules that do not exist"
+
+
+def test_the_search_weights_table_matches_the_ranking_settings() -> None:
+    from helpcenter.render.search_index import RANKING
+
+    rows = table_rows(section(CONTENT_REFERENCE.read_text(encoding="utf-8"), "How customers find an answer"))
+    documented = {code_name(row[0]): float(row[1]) for row in rows}
+    names = {"title": "title", "summary": "summary", "answer": "answer", "tags": "tags", "phrasing": "also_asked"}
+    assert {names[name]: weight for name, weight in RANKING["weights"].items()} == documented

@@ -20,6 +20,10 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
     "base.html": [
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
+        (
+            '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
+            '"search": ("assets/javascripts/helpcenter-search.js" | url) ~ "?lunr=workers/search.a7633da7.min.js",',
+        ),
     ],
     "partials/search.html": [
         ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcenter.checks.ledger import new_urls, published_urls, read_ledger, vanished_url_problems
+from helpcenter.checks.placeholders import placeholder_warnings
+from helpcenter.checks.translations import outdated_warnings
 from helpcenter.load.help_center import IconCheck, check_help_center
 from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import HelpCenter
@@ -38,6 +40,21 @@ def check_content_and_ledger(
         return CheckResult(help_center, problems, published)
     problems = sorted(problems + vanished_url_problems(ledger, published, help_center))
     return CheckResult(help_center, problems, published, new_urls(ledger, published))
+
+
+def content_warnings(help_center: HelpCenter | None, data_dir: Path, docs_dir: Path, root: Path) -> list[Problem]:
+    """What `helpcenter check` warns of without failing: example values still in place, categories not
+    published for want of entries, outdated translations."""
+    warnings = placeholder_warnings(root, data_dir, docs_dir)
+    if help_center is not None:
+        categories_file = shown_path(data_dir / "categories.yml", root)
+        warnings += [
+            Problem(categories_file, 0, category, "has no entries yet, so it is not published; add an entry to it, "
+                    "or remove the category")
+            for category in help_center.empty_categories
+        ]
+        warnings += outdated_warnings(help_center)
+    return warnings
 
 
 def shown_path(path: Path, root: Path) -> str:

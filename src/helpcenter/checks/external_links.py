@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from helpcenter.checks.text_table import format_table
+
 DEFAULT_CACHE = Path(".helpcenter-cache/links.json")
 USER_AGENT = "helpcenter-link-check/1 (checks the links of a help center)"
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -268,3 +270,18 @@ def _retry_after(response: httpx.Response) -> float:
 def _reason(error: httpx.TransportError) -> str:
     text = str(error) or type(error).__name__
     return text.splitlines()[0][:200]
+
+
+def results_report(results: list[LinkResult], used_on: dict[str, list[str]]) -> str:
+    """The broken addresses first, then the others, each with where it is used; then the count."""
+    rows = []
+    for result in sorted(results, key=lambda result: (result.ok, result.url)):
+        state = "BROKEN" if not result.ok else "ok (cached)" if result.cached else "ok"
+        pages = used_on[result.url]
+        where = pages[0] + (f" and {len(pages) - 1} more" if len(pages) > 1 else "")
+        rows.append((state, result.url, result.detail, where))
+    broken = sum(1 for result in results if not result.ok)
+    skipped = len(used_on) - len(results)
+    summary = (f"{len(results)} external address{'es' if len(results) != 1 else ''} checked: {broken} broken"
+               + (f", {skipped} skipped by --exclude." if skipped else "."))
+    return (format_table(["STATUS", "ADDRESS", "ANSWER", "USED ON"], rows) + "\n" if rows else "") + summary

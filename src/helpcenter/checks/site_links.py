@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from helpcenter.checks.text_table import format_table
+
 _LOCAL_HOST = "http://site.invalid"
 _SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:", "about:")
 _HINT_ONLY_RELS = {"preconnect", "dns-prefetch"}
@@ -39,6 +41,13 @@ class SiteLinks:
     broken: list[BrokenLink] = field(default_factory=list)
     external: dict[str, list[str]] = field(default_factory=dict)
     """External address (without #fragment) to the pages that use it."""
+
+    def report(self) -> str:
+        """The broken links as a table, then the count."""
+        table = format_table(["PAGE", "LINK", "PROBLEM"], [(b.page, b.url, b.reason) for b in self.broken])
+        count = (f"{self.internal} internal link{'s' if self.internal != 1 else ''} in {self.pages} "
+                 f"page{'s' if self.pages != 1 else ''}: {len(self.broken)} broken.")
+        return (table + "\n" if self.broken else "") + count
 
 
 @dataclass

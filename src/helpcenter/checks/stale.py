@@ -32,3 +32,17 @@ def stale_entries(help_center: HelpCenter, days: int, today: date) -> dict[str, 
         names[key]: sorted(by_owner[key], key=lambda stale: (-stale.age_days, stale.entry.source))
         for key in sorted(by_owner)
     }
+
+
+def stale_report(by_owner: dict[str, list[StaleEntry]], days: int) -> str:
+    """The stale entries under each owner, then their number."""
+    lines = []
+    for owner, entries in by_owner.items():
+        lines.append(f"{owner} ({len(entries)} entr{'ies' if len(entries) != 1 else 'y'}):")
+        for stale_entry in entries:
+            entry = stale_entry.entry
+            lines.append(f"  {entry.source}: reviewed {entry.reviewed.isoformat()}, {stale_entry.age_days} days ago: "
+                         f"{entry.title}")
+    total = sum(len(entries) for entries in by_owner.values())
+    lines.append(f"{total} entr{'ies' if total != 1 else 'y'} not reviewed for more than {days} days.")
+    return "\n".join(lines)

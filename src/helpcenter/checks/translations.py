@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helpcenter.annotations import workflow_command
+from helpcenter.checks.text_table import format_table
 from helpcenter.load.languages import language_name
 from helpcenter.load.spec import INTERFACE_TEXTS
 from helpcenter.load.translations import Translations
@@ -84,6 +86,26 @@ def translation_tasks(
     order = {language: index for index, language in enumerate(help_center.languages)}
     tasks.sort(key=lambda task: (order.get(task.language, len(order)), task.state, task.path, task.what))
     return tasks, coverage
+
+
+def translations_report(tasks: list[TranslationTask], coverage: list[Coverage], output_format: str) -> str:
+    """The tasks as a table (or GitHub annotations with `output_format` 'github'), then the coverage table."""
+    parts = []
+    if output_format == "github":
+        for task in tasks:
+            kind = "notice" if task.state == "missing" else "warning"
+            owner = f" (owner: {task.owner})" if task.owner else ""
+            parts.append(workflow_command(kind, f"{task.language}: {task.what} is {task.state}{owner}",
+                                          file=task.path, line=task.line, title=f"Translation {task.state}"))
+    elif tasks:
+        parts.append(format_table(["LANGUAGE", "STATE", "WHAT", "OWNER", "FILE"],
+                                  [(t.language, t.state, t.what, t.owner or "-", t.path) for t in tasks]) + "\n")
+    parts.append(format_table(
+        ["LANGUAGE", "ENTRIES", "COVERAGE", "OUTDATED", "CATEGORIES", "SETTINGS", "INTERFACE"],
+        [(c.language, f"{c.translated} of {c.entries}", f"{c.percent}%", str(c.outdated), c.categories, c.settings,
+          c.interface) for c in coverage],
+    ))
+    return "\n".join(parts)
 
 
 def outdated_warnings(help_center: HelpCenter) -> list[Problem]:

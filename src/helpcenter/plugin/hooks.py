@@ -34,6 +34,7 @@ from helpcenter.plugin.site_files import (
     refuse_hand_written_machine_files,
     sitemap_urls,
     write_machine_files,
+    write_search_index,
     write_sitemap,
     written_files,
 )
@@ -194,8 +195,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         generated = self.generated_html.get(page.file.src_uri)
         if generated is None:
             return html
-        if page.meta.get("helpcenter_entry"):
-            html, self.rendered_answers[page.file.src_uri] = answer_and_steps(html)
+        entry_id = page.meta.get("helpcenter_entry")
+        if entry_id:
+            html, parts = answer_and_steps(html)
+            self.rendered_answers[page.file.src_uri] = parts
+            self.answer_texts[entry_id] = plain_text("\n".join(parts.values()) if parts else html)
         return html + "\n" + generated.html_after
 
     @event_priority(-50)  # after the search plugin has indexed the page (default priority)
@@ -285,6 +289,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if site_dir.is_dir():  # else gone while the build ran: _publish says so
             write_sitemap(site_dir, self.sitemap_urls)
             self.written_files += write_machine_files(site_dir, self._machine_files(config))
+            language = config.theme.get("language") or "en"
+            self.written_files += write_search_index(site_dir, self.help_center, self.answer_texts, language)
         self._publish(config)
 
     def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:

@@ -1,9 +1,10 @@
 """The files the plugin adds to the build besides the pages: sitemap, robots.txt, redirect pages and `_redirects`,
-the files for machines (`llms.txt`, `llms-full.txt`, `entries.json`, Markdown copies), and the navigation of the
-hand-written pages."""
+the search index, the files for machines (`llms.txt`, `llms-full.txt`, `entries.json`, Markdown copies), and
+the navigation of the hand-written pages."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,12 +13,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from helpcenter.model import HelpCenter
+from helpcenter.model import CONTACT_LINK, HelpCenter
 from helpcenter.render.entries_json import ENTRIES_JSON
 from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
 from helpcenter.render.pages import theme_text
 from helpcenter.render.redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
 from helpcenter.render.robots import ROBOTS_URI, robots_txt
+from helpcenter.render.search_index import SearchEntry, search_index_files
 from helpcenter.render.sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 
 
@@ -138,4 +140,31 @@ def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]
         with target.open("w", encoding="utf-8", newline="\n") as file:
             file.writelines(pieces)
         written.append(path)
+    return written
+
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> list[str]:
+    """The help center's own search index under `search/LANGUAGE/`, in place of Material's; the paths written.
+
+    Material's search box still downloads `search/search_index.json` and hands its `config` to the
+    search worker, so that file keeps Material's settings, names the index's folder, and lists no page.
+    """
+    entries = [
+        SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.id, ""), entry.tags, entry.also_asked)
+        for entry in help_center.entries
+    ]
+    folder = site_dir / "search" / language
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK)).items():
+        (folder / name).write_text(content, encoding="utf-8")
+        written.append(f"search/{language}/{name}")
+    material_index = site_dir / SEARCH_INDEX
+    if material_index.is_file():  # else gone while the build ran: the check before the swap names it
+        config = json.loads(material_index.read_text(encoding="utf-8"))["config"]
+        config["helpcenter_index"] = f"search/{language}/"
+        material_index.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")
     return written

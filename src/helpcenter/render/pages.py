@@ -19,7 +19,6 @@ from helpcenter.render.addresses import href_between, page_path, relative_link, 
 from helpcenter.render.answer_parts import STEPS_MARK
 from helpcenter.render.entry_links import entry_relative, link_resolver
 from helpcenter.render.filters import make_environment
-from helpcenter.render.search_keywords import search_keywords
 
 HOME_URI = "index.md"
 
@@ -163,11 +162,9 @@ class PageRenderer:
             "description": theme_text(entry.summary),
             "template": "entry.html",
             "helpcenter_entry": entry.id,
+            # The site's search has its own index of the entries (render/search_index.py).
+            "search": {"exclude": True},
         }
-        keywords = search_keywords(entry)
-        if keywords:
-            # Material's search shows tags as HTML in its results; quotes stay, as words hold them.
-            meta["tags"] = [html.escape(" ".join(keyword.split()), quote=False) for keyword in keywords]
         thumbnail = None
         if entry.video and entry.video.thumbnail:
             # Raw HTML is not rewritten by MkDocs, so the path is made relative to the built page.
