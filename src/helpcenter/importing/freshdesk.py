@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from helpcenter.importing.json_export import (
     article_title,
@@ -22,7 +21,7 @@ from helpcenter.importing.json_export import (
     read_items,
     text_list,
 )
-from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup
+from helpcenter.importing.source import Export, SourceArticle, SourceGroup, links_by_path
 from helpcenter.problems import Problem
 
 _LINK = re.compile(r"/support/solutions/(?:(articles|folders)/)?(\d+)")
@@ -30,7 +29,7 @@ _DRAFT = 1
 
 
 def read_freshdesk(export: Path, root: Path) -> Export:
-    result = Export("Freshdesk", "folder", classify_link=classify_link)
+    result = Export("Freshdesk", "folder", classify_link=links_by_path(_LINK))
     found: dict[str, list[tuple[str, str, Any]]] = {"article": [], "folder": [], "category": []}
     for shown, listing in json_files(export, root, result.problems, "solution categories, folders and articles"):
         if not isinstance(listing, list):
@@ -47,13 +46,6 @@ def read_freshdesk(export: Path, root: Path) -> Export:
     result.groups = read_items(found["folder"], result, _read_folder)
     result.articles = read_items(found["article"], result, _read_article)
     return result
-
-
-def classify_link(url: str) -> tuple[LinkKind, str] | None:
-    match = _LINK.search(urlsplit(url).path)
-    if match is None:
-        return None
-    return ("article" if match.group(1) == "articles" else "group"), match.group(2)
 
 
 def _read_category(item: Any, where: str, _shown: str) -> SourceGroup:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from helpcenter.importing.json_export import (
     ShapeError,
@@ -22,7 +21,7 @@ from helpcenter.importing.json_export import (
     read_items,
 )
 from helpcenter.importing.old_paths import slug_and_bare
-from helpcenter.importing.source import Export, LinkKind, SourceArticle, SourceGroup
+from helpcenter.importing.source import Export, SourceArticle, SourceGroup, links_by_path
 from helpcenter.problems import Problem
 
 _LINK = re.compile(r"/(articles|collections)/(\d+)")
@@ -30,7 +29,7 @@ NO_COLLECTION = "none"
 
 
 def read_intercom(export: Path, root: Path) -> Export:
-    result = Export("Intercom", "collection", classify_link=classify_link)
+    result = Export("Intercom", "collection", classify_link=links_by_path(_LINK))
     found: dict[str, list[tuple[str, str, Any]]] = {"article": [], "collection": []}
     for shown, page in json_files(export, root, result.problems, "articles and collections"):
         try:
@@ -47,13 +46,6 @@ def read_intercom(export: Path, root: Path) -> Export:
     if any(article.group_id == NO_COLLECTION for article in result.articles):
         result.groups.append(SourceGroup(NO_COLLECTION, "General", position=len(result.groups) + 1))
     return result
-
-
-def classify_link(url: str) -> tuple[LinkKind, str] | None:
-    match = _LINK.search(urlsplit(url).path)
-    if match is None:
-        return None
-    return ("article" if match.group(1) == "articles" else "group"), match.group(2)
 
 
 def _read_collection(item: Any, where: str, _shown: str) -> SourceGroup:

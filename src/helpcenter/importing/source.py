@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
+from urllib.parse import urlsplit
 
 from helpcenter.problems import Problem
 
@@ -29,6 +31,19 @@ class SourceGroup:
     """The group's old addresses, as site paths without the leading '/'."""
     parent_ids: tuple[str, ...] = ()
     """The groups above it (a Zendesk category): links to those lead to this group's category too."""
+
+
+def links_by_path(pattern: re.Pattern[str]) -> LinkClassifier:
+    """A classifier of links whose path holds `pattern`: its first group says 'articles' (an article) or
+    anything else (a group), its second is the id."""
+
+    def classify(url: str) -> tuple[LinkKind, str] | None:
+        match = pattern.search(urlsplit(url).path)
+        if match is None:
+            return None
+        return ("article" if match.group(1) == "articles" else "group"), match.group(2)
+
+    return classify
 
 
 def with_parent_paths(groups: list[SourceGroup], parents: list[SourceGroup]) -> list[SourceGroup]:
