@@ -3,9 +3,11 @@
 
    Usage: node scripts/search-engine-score.js MATERIAL_WORKER INDEX_DIR < request.json
    request.json: {"queries": [[query, expected address or null for a question no entry answers]],
-                  "rankings": [ranking settings, as in meta.json's "ranking"]}
+                  "rankings": [ranking settings, as in meta.json's "ranking"],
+                  "top": optional, how many of the best entries to list per query}
    Prints, per ranking and query: the rank of the expected entry among the first ten (-1: not
-   there), how sure the engine is of its best match, and how many words it searched. */
+   there), how sure the engine is of its best match, how many words it searched, and, with "top",
+   the best entries' addresses and scores. */
 "use strict";
 
 const fs = require("fs");
@@ -29,14 +31,15 @@ for (let chunk = 0; chunk * meta.chunk < meta.entries; chunk++)
 
 async function score(ranking) {
   const engine = new Engine({ ...meta, ranking }, load, stem);
-  const ranks = [], sure = [], words = [];
+  const ranks = [], sure = [], words = [], hits = [];
   for (const [query, expected] of request.queries) {
     const result = await engine.search(query);
     ranks.push(result.ranked.slice(0, 10).findIndex((hit) => urls[hit.entry] === expected));
     sure.push(+result.sure.toFixed(4));
     words.push(result.analyzed.length);
+    if (request.top) hits.push(result.ranked.slice(0, request.top).map((hit) => [urls[hit.entry], hit.score]));
   }
-  return { ranking, ranks, sure, words };
+  return request.top ? { ranking, ranks, sure, words, hits } : { ranking, ranks, sure, words };
 }
 
 (async () => {
