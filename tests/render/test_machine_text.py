@@ -84,3 +84,21 @@ def test_only_the_chosen_files_are_made() -> None:
 def test_llms_full_txt_without_a_summary_has_no_empty_quote() -> None:
     text = "".join(llms_full_txt("Site", "  ", entry_texts(HELP_CENTER, SiteAddress("/"))))
     assert text.startswith("# Site\n\n## ")
+
+
+def test_an_answers_own_headings_stay_under_its_entry_in_llms_full_txt() -> None:
+    answer = "Intro.\n\n## Before you start\n\nText.\n\n```\n## not a heading\n```\n\n###### Deepest\n"
+    entry = dataclasses.replace(HELP_CENTER.entries[0], answer=answer, steps=())
+    texts = entry_texts(dataclasses.replace(HELP_CENTER, entries=(entry,)), SiteAddress("https://help.example.com/"))
+    full = "".join(llms_full_txt("Site", "Summary", texts))
+    headings = [line for line in full.splitlines() if line.startswith("#")]
+    assert headings[:2] == ["# Site", f"## {inline_text(HELP_CENTER.category(entry.category).title)}"]
+    assert headings[2].startswith("### ")
+    assert "#### Before you start" in headings
+    assert "###### Deepest" in headings
+    assert "## not a heading" in full.splitlines()
+    copy = "".join(next(pieces for path, pieces in machine_files(
+        dataclasses.replace(HELP_CENTER, entries=(entry,)), SiteAddress("https://help.example.com/"),
+        SiteFacts("Site", "Summary", "en"), MachineFileChoice(False, False, True, False), lambda _entry: "",
+    ) if path.endswith(".md")))
+    assert "## Before you start" in copy.splitlines()

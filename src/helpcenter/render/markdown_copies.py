@@ -22,6 +22,7 @@ from helpcenter.render.site_values import with_site_values
 from helpcenter.render.structured_data import SiteAddress
 
 # What would make a title or summary more than plain text in Markdown: emphasis, code, links, HTML.
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -94,13 +95,34 @@ def entry_markdown(text: EntryText, level: int) -> str:
     """An entry's title as a heading of `level`, its summary, answer, steps and video, as Markdown."""
     entry = text.entry
     heading = "#" * level
-    parts = [f"{heading} {inline_text(entry.title)}", f"> {inline_text(entry.summary)}", text.answer.strip("\n")]
+    answer = shifted_headings(text.answer.strip("\n"), level - 1)
+    parts = [f"{heading} {inline_text(entry.title)}", f"> {inline_text(entry.summary)}", answer]
     if text.steps:
         steps = "\n".join(f"1.  {indent_block(step.strip(chr(10)))}" for step in text.steps)
         parts.append(f"{heading}# Steps\n\n{steps}")
     if entry.video is not None:
         parts.append(f"Video: [{inline_text(entry.video.title)}]({entry.video.url})")
     return "\n\n".join(parts)
+
+
+def shifted_headings(markdown: str, by: int) -> str:
+    """`markdown` with each heading `by` levels deeper (at most six), so that an answer's own headings stay
+    under the entry's title wherever it is placed; code blocks are left as they are."""
+    if by <= 0:
+        return markdown
+    lines = markdown.split("\n")
+    fence = ""
+    for number, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif _ATX_HEADING.match(line):
+            hashes = len(stripped) - len(stripped.lstrip("#"))
+            lines[number] = line.replace("#" * hashes, "#" * min(hashes + by, 6), 1)
+    return "\n".join(lines)
 
 
 def inline_text(text: str) -> str:
