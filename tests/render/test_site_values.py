@@ -30,7 +30,8 @@ def test_an_answer_and_the_contact_page_show_the_one_address(tmp_path: Path) -> 
     entry = project / "faq_data/entries/account/change-password.yml"
     entry.write_text(entry.read_text(encoding="utf-8").replace(
         "  like to receive a letter with further instructions.\n",
-        "  like to receive a letter with further instructions. Or [write to us](link:contact).\n"), encoding="utf-8")
+        "  like to receive a letter with further instructions. Or [write to us](link:contact),\n"
+        "  {{ contact.hours }}.\n"), encoding="utf-8")
     contact = project / "docs/contact.md"
     contact.write_text(contact.read_text(encoding="utf-8") + "\nWrite to {{ contact.email }} ({{ contact.hours }}).\n",
                        encoding="utf-8")
@@ -38,6 +39,10 @@ def test_an_answer_and_the_contact_page_show_the_one_address(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     answer = BeautifulSoup((project / "site/account/change-password/index.html").read_text(encoding="utf-8"), "lxml")
     assert answer.find("a", string="write to us")["href"] == "mailto:help@company.example"
+    hours = "Monday to Friday"
+    assert hours in answer.find("article").get_text() and "{{" not in answer.find("article").get_text()
+    copy = (project / "site/account/change-password/index.md").read_text(encoding="utf-8")
+    assert hours in copy and "{{" not in copy
     page = (project / "site/contact/index.html").read_text(encoding="utf-8")
     assert "Write to help@company.example (Monday to Friday" in page
     assert "{{" not in page

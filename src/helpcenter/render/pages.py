@@ -19,6 +19,7 @@ from helpcenter.render.addresses import href_between, page_path, relative_link, 
 from helpcenter.render.answer_parts import STEPS_MARK
 from helpcenter.render.entry_links import entry_relative, link_resolver
 from helpcenter.render.filters import make_environment
+from helpcenter.render.site_values import with_site_values
 
 HOME_URI = "index.md"
 
@@ -153,7 +154,8 @@ class PageRenderer:
         resolve = link_resolver(help_center, entry_relative(entry))
 
         def markdown(text: str) -> str:
-            return pictures_from_root(resolve_links(text, resolve), root_prefix)
+            resolved = resolve_links(text, resolve)
+            return pictures_from_root(with_site_values(resolved, help_center.settings.contact), root_prefix)
 
         root_prefix = site_root_prefix(entry.src_uri, self.use_directory_urls)
 
