@@ -153,7 +153,7 @@ def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[st
     search worker, so that file keeps Material's settings, names the index's folder, and lists no page.
     """
     entries = [
-        SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.id, ""), entry.tags, entry.also_asked)
+        SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
         for entry in help_center.entries
     ]
     folder = site_dir / "search" / language
