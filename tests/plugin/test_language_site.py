@@ -10,13 +10,23 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_translated_project, run_build
+from helpcenter.checks.ledger import published_urls
+from helpcenter.load.help_center import load_help_center
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_translated_project(tmp_path_factory.mktemp("language-site") / "project")
+    source = project / "faq_data" / "entries" / "account" / "change-password.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "\nowner:", "\nredirect_from: [account/password/]\nowner:", 1), encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Path:
     return project / "site"
 
 
@@ -32,9 +42,12 @@ def html_tag(html: str, name: str) -> str:
 
 def test_each_language_has_only_its_translated_pages(site: Path) -> None:
     german = sorted(path.parent.relative_to(site).as_posix() for path in (site / "de").rglob("index.html"))
-    assert german == ["de", "de/account", "de/account/change-password", "de/two-factor", "de/two-factor/reset-2fa"]
+    assert german == [  # and the redirect from the German page's old address
+        "de", "de/account", "de/account/change-password", "de/account/password", "de/two-factor",
+        "de/two-factor/reset-2fa",
+    ]
     hebrew = sorted(path.parent.relative_to(site).as_posix() for path in (site / "he").rglob("index.html"))
-    assert hebrew == ["he", "he/account", "he/account/change-password"]
+    assert hebrew == ["he", "he/account", "he/account/change-password", "he/account/password"]
     assert (site / "account" / "new-device-login-email" / "index.html").is_file()
 
 
@@ -86,3 +99,58 @@ def test_each_language_has_its_own_files_for_machines(site: Path) -> None:
     assert "Wie setze ich die Zwei-Faktor-Authentifizierung zurück?" in copy
     assert "/de/" not in (site / "llms.txt").read_text(encoding="utf-8")
     assert (site / "he" / "account" / "change-password" / "index.md").is_file()
+
+
+def link_tags(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_a_page_names_its_language_versions_and_an_x_default(site: Path) -> None:
+    root = "https://help.example.com/"
+    versions = {"en": f"{root}account/change-password/", "de": f"{root}de/account/change-password/",
+                "he": f"{root}he/account/change-password/", "x-default": f"{root}account/change-password/"}
+    for path in ("account/change-password", "de/account/change-password", "he/account/change-password"):
+        assert link_tags(page(site, path)) == versions
+    assert link_tags(page(site, "de/two-factor/reset-2fa")) == {
+        "en": f"{root}two-factor/reset-2fa/", "de": f"{root}de/two-factor/reset-2fa/",
+        "x-default": f"{root}two-factor/reset-2fa/",
+    }
+    assert link_tags(page(site, "account/new-device-login-email")) == {}  # in one language only
+    assert link_tags(page(site, "contact")) == {}
+    assert '<link rel="canonical" href="https://help.example.com/de/account/change-password/">' in page(
+        site, "de/account/change-password")
+
+
+def test_structured_data_names_the_page_s_language(site: Path) -> None:
+    assert '"inLanguage":"he"' in page(site, "he/account/change-password")
+    assert '"inLanguage":"de"' in page(site, "de/account")
+    assert '"inLanguage":"en"' in page(site, "account/change-password")
+    assert '"item":"https://help.example.com/de/"' in page(site, "de/account/change-password")
+
+
+def test_the_sitemap_lists_each_version_with_its_alternates(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in sitemap
+    german = re.search(r"<url><loc>https://help.example.com/de/two-factor/reset-2fa/</loc>.*</url>", sitemap)
+    assert german is not None
+    assert german.group(0).count("<xhtml:link") == 3 and 'hreflang="x-default"' in german.group(0)
+    assert "<lastmod>" in german.group(0)
+    assert "<url><loc>https://help.example.com/contact/</loc></url>" in sitemap
+
+
+def test_old_addresses_lead_to_the_page_in_the_same_language(site: Path) -> None:
+    german = (site / "de" / "account" / "password" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in german and 'url=../change-password/"' in german
+    assert (site / "account" / "password" / "index.html").is_file()
+    assert not (site / "he" / "two-factor").exists()
+    rules = (site / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert "/de/account/password/ /de/account/change-password/ 301" in rules
+    assert "/account/password/ /account/change-password/ 301" in rules
+
+
+def test_the_ledger_records_every_language_s_addresses(project: Path) -> None:
+    ledger = published_urls(load_help_center(project / "faq_data", project, project / "docs"), project / "docs")
+    for path in ("/de/", "/de/account/", "/de/account/change-password/", "/de/account/password/",
+                 "/he/account/change-password/", "/account/password/"):
+        assert path in ledger
+    assert "/he/two-factor/reset-2fa/" not in ledger

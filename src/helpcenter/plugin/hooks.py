@@ -129,7 +129,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         return help_center
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.sitemap_urls = sitemap_urls(self.help_center, files)
+        self.sitemap_urls = sitemap_urls(self.languages.help_centers(), files, self._alternates)
         self.languages.find_theme_languages(env, config.theme.get("language") or "en")
         self.written_files = written_files(files, config, env, serving=self.command == "serve")
         return env
@@ -153,7 +153,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.languages.find_home_urls(files)
         if self.config.reuse_markdown:
             ReusedMarkdownPage.use_for(files, config, generated={page.src_uri: page for page in pages})
-        add_redirects(files, config, self.help_center)
+        add_redirects(files, config, self.languages.help_centers())
         add_robots_txt(files, config)
         choice = self.machine_file_choice
         refuse_hand_written_machine_files(
@@ -226,8 +226,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         context["helpcenter"] = help_center
         context["helpcenter_entry"] = help_center.entry(entry_id) if entry_id else None
         context["helpcenter_seo"] = self._search_engine_data(page, help_center, context["helpcenter_entry"])
+        context["helpcenter_alternates"] = self._alternates(page.file.src_uri)
         context["helpcenter_markdown"] = self._markdown_copy_href(context["helpcenter_entry"])
         return context
+
+    def _alternates(self, src_uri: str) -> tuple[tuple[str, str], ...]:
+        """A page's language versions at their absolute addresses (none without site_url)."""
+        return self.languages.alternates(src_uri, self.site_address.page) if self.site_address.site_url else ()
 
     def _markdown_copy_href(self, entry: Entry | None) -> str | None:
         """The address of an entry page's Markdown copy, relative to the page (the copy is beside it)."""

@@ -3,7 +3,7 @@ words and direction the theme shows a page in."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 from helpcenter.load.languages import is_right_to_left
 from helpcenter.load.localized import in_language, interface_texts
 from helpcenter.model import HelpCenter
+from helpcenter.render.alternates import language_versions
 from helpcenter.render.pages import LANGUAGE_META
 
 MATERIAL_LANGUAGES = "partials/languages/{}.html"
@@ -25,6 +26,14 @@ class SiteLanguages:
         self.others = {language: in_language(help_center, language) for language in help_center.languages[1:]}
         self.theme_languages: dict[str, str] = {}
         self.home_urls: dict[str, str] = {}
+        self.versions = language_versions(help_center)
+        # A page's address in the versions ('de/account/log-in/') and back to its source, in every language.
+        self.version_of: dict[str, str] = {}
+        for view in self.help_centers():
+            self.version_of[view.home_uri] = f"{view.language}/" if view.language else ""
+            self.version_of.update({category.src_uri: category.url for category in view.categories})
+            self.version_of.update({entry.src_uri: entry.url for entry in view.entries})
+        self.source_of = {url: src_uri for src_uri, url in self.version_of.items()}
 
     def help_centers(self) -> list[HelpCenter]:
         """Every language's help center, the default language's first."""
@@ -42,6 +51,15 @@ class SiteLanguages:
             self.theme_languages[language] = next(
                 (code for code in candidates if _has_template(env, MATERIAL_LANGUAGES.format(code))), site_language
             )
+
+    def alternates(self, src_uri: str, page_address: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+        """The page's language versions, itself and `x-default` among them, as (hreflang, address) pairs;
+        none for a page in one language only. `page_address` makes a page source's absolute address."""
+        version = self.version_of.get(src_uri)
+        group = self.versions.get(version, {}) if version is not None else {}
+        if len(group) < 3:  # one language and its x-default
+            return ()
+        return tuple((language, page_address(self.source_of[url])) for language, url in group.items())
 
     def find_home_urls(self, files: Files) -> None:
         """Each language's home page address, for the way back from its pages."""

@@ -5,7 +5,7 @@ the navigation of the hand-written pages."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
@@ -17,22 +17,24 @@ from helpcenter.model import CONTACT_LINK, HelpCenter
 from helpcenter.render.entries_json import ENTRIES_JSON
 from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
 from helpcenter.render.pages import theme_text
-from helpcenter.render.redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
+from helpcenter.render.redirects import REDIRECTS_FILE, Redirect, redirect_page, redirects, redirects_file
 from helpcenter.render.robots import ROBOTS_URI, robots_txt
 from helpcenter.render.search_index import SearchEntry, search_index_files
 from helpcenter.render.sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 
 
-def sitemap_urls(help_center: HelpCenter, files: Files) -> list[SitemapUrl]:
-    """Every page of the site (not the 404 page), dated by its content."""
-    dates = content_dates(help_center)
+def sitemap_urls(
+    help_centers: Iterable[HelpCenter], files: Files, alternates: Callable[[str], tuple[tuple[str, str], ...]]
+) -> list[SitemapUrl]:
+    """Every page of the site (not the 404 page), dated by its content, with its language versions."""
+    dates = {src_uri: day for help_center in help_centers for src_uri, day in content_dates(help_center).items()}
     urls = []
     for file in files.documentation_pages():
         page = file.page
         if page is None or file.src_uri == "404.md":
             continue
         lastmod = dates.get(file.src_uri) or page_date(page.meta)
-        urls.append(SitemapUrl(page.canonical_url or page.abs_url or file.url, lastmod))
+        urls.append(SitemapUrl(page.canonical_url or page.abs_url or file.url, lastmod, alternates(file.src_uri)))
     return urls
 
 
@@ -96,12 +98,28 @@ def add_robots_txt(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, ROBOTS_URI, content=robots_txt(config.site_url)))
 
 
-def add_redirects(files: Files, config: MkDocsConfig, help_center: HelpCenter) -> None:
-    """A page at every old address (`redirect_from`) and the `_redirects` file for hosts that read it."""
-    found = redirects(help_center)
-    language = config.theme.get("language") or "en"
+def add_redirects(files: Files, config: MkDocsConfig, help_centers: Iterable[HelpCenter]) -> None:
+    """A page at every old address (`redirect_from`), in every language, and the `_redirects` file for hosts
+    that read it."""
+    site_language = config.theme.get("language") or "en"
     taken = {file.dest_uri: file.src_uri for file in files}
-    for redirect in found:
+    found = []
+    for help_center in help_centers:
+        in_language = [(redirect, help_center.language or site_language) for redirect in redirects(help_center)]
+        found += [redirect for redirect, _ in in_language]
+        _add_redirect_pages(files, config, in_language, taken)
+    content = redirects_file(sorted(found), config.site_url)
+    hand_written = files.get_file_from_path(REDIRECTS_FILE)
+    if hand_written is not None:  # the team's own rules come first; the generated ones follow
+        content = hand_written.content_string.rstrip("\n") + "\n" + content
+        files.remove(hand_written)
+    files.append(File.generated(config, REDIRECTS_FILE, content=content))
+
+
+def _add_redirect_pages(
+    files: Files, config: MkDocsConfig, found: list[tuple[Redirect, str]], taken: dict[str, str]
+) -> None:
+    for redirect, language in found:
         if redirect.page_uri in taken:
             raise PluginError(
                 f"docs/{taken[redirect.page_uri]} is published at /{redirect.old}, which is also an old address "
@@ -109,12 +127,6 @@ def add_redirects(files: Files, config: MkDocsConfig, help_center: HelpCenter) -
             )
         files.append(File.generated(config, redirect.page_uri,
                                     content=redirect_page(redirect, config.site_url, language)))
-    content = redirects_file(found, config.site_url)
-    hand_written = files.get_file_from_path(REDIRECTS_FILE)
-    if hand_written is not None:  # the team's own rules come first; the generated ones follow
-        content = hand_written.content_string.rstrip("\n") + "\n" + content
-        files.remove(hand_written)
-    files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
 
 MACHINE_FILE_NAMES = (LLMS_TXT, LLMS_FULL_TXT, ENTRIES_JSON)
