@@ -31,7 +31,8 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         ('id="__search" autocomplete="off">', 'id="__search">'),
         (
             '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
-            '"search": ("assets/javascripts/helpcenter-search.js" | url) ~ "?lunr=workers/search.a7633da7.min.js",',
+            '"search": ("assets/javascripts/helpcenter-search.js" | url) ~ "?lunr=workers/search.a7633da7.min.js"'
+            ' ~ ("&index=" ~ helpcenter_search_index if helpcenter_search_index else ""),',
         ),
     ],
     "partials/language.html": [

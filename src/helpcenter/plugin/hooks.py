@@ -31,6 +31,7 @@ from helpcenter.plugin.serve import (
 from helpcenter.plugin.site_files import (
     add_redirects,
     add_robots_txt,
+    name_the_search_index,
     navigation,
     refuse_hand_written_machine_files,
     sitemap_urls,
@@ -309,7 +310,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             write_sitemap(site_dir, self.sitemap_urls)
             self.written_files += write_machine_files(site_dir, self._machine_files(config))
             language = config.theme.get("language") or "en"
-            self.written_files += write_search_index(site_dir, self.help_center, self.answer_texts, language)
+            for help_center in self.languages.help_centers():
+                self.written_files += write_search_index(
+                    site_dir, help_center, self.answer_texts, help_center.language or language
+                )
+            name_the_search_index(site_dir, language)
         self._publish(config)
 
     def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:

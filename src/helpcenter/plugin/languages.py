@@ -82,6 +82,8 @@ class SiteLanguages:
             "helpcenter_theme_language": self.theme_languages.get(language),
             "helpcenter_words": interface_texts(self.default, help_center.language),
             "helpcenter_home_url": self.home_urls.get(help_center.home_uri),
+            # The search worker loads this language's index (see assets/javascripts/helpcenter-search.js).
+            "helpcenter_search_index": f"search/{help_center.language}/" if help_center.language else None,
         }
 
 

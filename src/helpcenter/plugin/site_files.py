@@ -159,10 +159,9 @@ SEARCH_INDEX = "search/search_index.json"
 
 
 def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> list[str]:
-    """The help center's own search index under `search/LANGUAGE/`, in place of Material's; the paths written.
+    """The help center's own search index of one language under `search/LANGUAGE/`; the paths written.
 
-    Material's search box still downloads `search/search_index.json` and hands its `config` to the
-    search worker, so that file keeps Material's settings, names the index's folder, and lists no page.
+    `answers` holds each entry's answer text by its page's source.
     """
     entries = [
         SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
@@ -174,9 +173,15 @@ def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[st
     for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK)).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(f"search/{language}/{name}")
+    return written
+
+
+def name_the_search_index(site_dir: Path, language: str) -> None:
+    """Material's search box still downloads `search/search_index.json` and hands its `config` to the
+    search worker, so that file keeps Material's settings, names the default language's index folder
+    (a page in another language names its own in the worker's address), and lists no page."""
     material_index = site_dir / SEARCH_INDEX
     if material_index.is_file():  # else gone while the build ran: the check before the swap names it
         config = json.loads(material_index.read_text(encoding="utf-8"))["config"]
         config["helpcenter_index"] = f"search/{language}/"
         material_index.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")
-    return written
