@@ -59,3 +59,21 @@ def test_pages_with_language_links_make_no_failing_request(browser: Browser, ser
         page.wait_for_load_state("networkidle")
     assert watch.failed_requests == [] and watch.page_errors == []
     page.close()
+
+
+@pytest.mark.browser
+def test_the_language_switcher_moves_between_translations(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = browser.new_page()
+    page.goto(served_site + "account/change-password/")
+    page.hover(".md-header .md-select")
+    page.click(".md-header .md-select__link[hreflang=de]")
+    page.wait_for_url(served_site + "de/account/change-password/")
+    assert page.evaluate("document.documentElement.lang") == "de"
+    page.goto(served_site + "de/two-factor/reset-2fa/")
+    page.hover(".md-header .md-select")
+    untranslated = page.locator(".md-header .md-select__link[hreflang=he]")
+    assert untranslated.get_attribute("title") == "This page is not translated into this language: its home page"
+    untranslated.click()
+    page.wait_for_url(served_site + "he/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    page.close()

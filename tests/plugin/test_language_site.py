@@ -154,3 +154,22 @@ def test_the_ledger_records_every_language_s_addresses(project: Path) -> None:
                  "/he/account/change-password/", "/account/password/"):
         assert path in ledger
     assert "/he/two-factor/reset-2fa/" not in ledger
+
+
+def switcher_links(html: str) -> list[tuple[str, str, str]]:
+    """(hreflang, href, title) of each link in the header's language switcher."""
+    return re.findall(
+        r'<a href="([^"]*)" hreflang="([^"]*)" lang="[^"]*" class="md-select__link"(?: title="([^"]*)")?', html
+    )
+
+
+def test_the_language_switcher_leads_to_the_same_page_or_the_language_s_home(site: Path) -> None:
+    assert switcher_links(page(site, "de/two-factor/reset-2fa")) == [
+        ("../../../two-factor/reset-2fa/", "en", ""),
+        ("../../../he/", "he", "This page is not translated into this language: its home page"),
+    ]
+    assert switcher_links(page(site, "he/account/change-password")) == [
+        ("../../../account/change-password/", "en", ""), ("../../../de/account/change-password/", "de", ""),
+    ]
+    assert [link[1] for link in switcher_links(page(site, "contact"))] == ["de", "he"]
+    assert "עברית" in page(site, "account/change-password") and "Deutsch" in page(site, "account/change-password")

@@ -35,6 +35,13 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
             ' ~ ("&index=" ~ helpcenter_search_index if helpcenter_search_index else ""),',
         ),
     ],
+    "partials/header.html": [
+        (
+            '    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n    {% endif %}',
+            '    {% if helpcenter_switcher %}\n      {% include "partials/helpcenter-languages.html" %}\n'
+            '    {% elif config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n    {% endif %}',
+        ),
+    ],
     "partials/language.html": [
         (
             '{% import "partials/languages/" ~ config.theme.language ~ ".html" as lang %}',

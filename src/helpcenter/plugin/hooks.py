@@ -151,7 +151,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         self._point_edit_links_at_sources(files, config)
-        self.languages.find_home_urls(files)
+        self.languages.find_urls(files)
         if self.config.reuse_markdown:
             ReusedMarkdownPage.use_for(files, config, generated={page.src_uri: page for page in pages})
         add_redirects(files, config, self.languages.help_centers())
@@ -228,6 +228,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         context["helpcenter_entry"] = help_center.entry(entry_id) if entry_id else None
         context["helpcenter_seo"] = self._search_engine_data(page, help_center, context["helpcenter_entry"])
         context["helpcenter_alternates"] = self._alternates(page.file.src_uri)
+        if len(self.help_center.languages) > 1:
+            context["helpcenter_switcher"] = self.languages.switcher(page.file.src_uri, help_center)
         context["helpcenter_markdown"] = self._markdown_copy_href(context["helpcenter_entry"])
         return context
 

@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 from mkdocs.structure.files import Files
 
-from helpcenter.load.languages import is_right_to_left
+from helpcenter.load.languages import is_right_to_left, native_name
 from helpcenter.load.localized import in_language, interface_texts
 from helpcenter.model import HelpCenter
 from helpcenter.render.alternates import language_versions
@@ -25,7 +25,7 @@ class SiteLanguages:
         self.default = help_center
         self.others = {language: in_language(help_center, language) for language in help_center.languages[1:]}
         self.theme_languages: dict[str, str] = {}
-        self.home_urls: dict[str, str] = {}
+        self.urls: dict[str, str] = {}
         self.versions = language_versions(help_center)
         # A page's address in the versions ('de/account/log-in/') and back to its source, in every language.
         self.version_of: dict[str, str] = {}
@@ -61,12 +61,27 @@ class SiteLanguages:
             return ()
         return tuple((language, page_address(self.source_of[url])) for language, url in group.items())
 
-    def find_home_urls(self, files: Files) -> None:
-        """Each language's home page address, for the way back from its pages."""
-        for help_center in self.help_centers():
-            file = files.get_file_from_path(help_center.home_uri)
+    def find_urls(self, files: Files) -> None:
+        """The address of every page in a language's versions, each language's home page among them."""
+        for src_uri in self.version_of:
+            file = files.get_file_from_path(src_uri)
             if file is not None:
-                self.home_urls[help_center.home_uri] = file.url
+                self.urls[src_uri] = file.url
+
+    def switcher(self, src_uri: str, help_center: HelpCenter) -> list[dict[str, Any]]:
+        """The language switcher's links: each other language's version of the page, or that language's
+        home page where the page has none (`translated` false)."""
+        here = help_center.language or self.default.languages[0]
+        group = self.versions.get(self.version_of.get(src_uri, ""), {}) if src_uri in self.version_of else {}
+        links = []
+        for language, view in zip(self.default.languages, self.help_centers(), strict=True):
+            if language == here:
+                continue
+            version = group.get(language)
+            target = self.source_of[version] if version is not None else view.home_uri
+            links.append({"language": language, "name": native_name(language), "translated": version is not None,
+                          "href": self.urls.get(target, target)})
+        return links
 
     def page_context(self, meta: Mapping[str, Any]) -> dict[str, Any]:
         """What base.html and partials/language.html read for the page's language: its code, its direction,
@@ -81,7 +96,7 @@ class SiteLanguages:
             "helpcenter_direction": "rtl" if is_right_to_left(language) else "ltr",
             "helpcenter_theme_language": self.theme_languages.get(language),
             "helpcenter_words": interface_texts(self.default, help_center.language),
-            "helpcenter_home_url": self.home_urls.get(help_center.home_uri),
+            "helpcenter_home_url": self.urls.get(help_center.home_uri),
             # The search worker loads this language's index (see assets/javascripts/helpcenter-search.js).
             "helpcenter_search_index": f"search/{help_center.language}/" if help_center.language else None,
         }
