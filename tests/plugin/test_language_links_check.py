@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from a11y_support import nu_errors
 from conftest import copy_translated_project, run_build
 
 ROOT = "https://help.example.com/"
@@ -82,3 +83,11 @@ def test_the_sitemap_lists_every_page_with_the_same_alternates(site: Path, pages
     assert set(listed) == set(pages)
     for address, page in pages.items():
         assert listed[address] == page.alternates, address
+
+
+def test_the_nu_html_checker_finds_no_errors_in_any_language(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert any(page.is_relative_to(site / "he") for page in pages)
+    errors = nu_errors(pages)
+    assert errors == [], "\n".join(f"{error.get('url', '')}:{error.get('lastLine')}: {error['message']}"
+                                   for error in errors)
