@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
+from a11y_support import axe_violations, describe
 from browser_search import open_search_page, search
 from browser_support import Watch, browser, serve_directory  # noqa: F401 - fixtures
 from conftest import copy_translated_project, run_build
@@ -76,4 +77,17 @@ def test_the_language_switcher_moves_between_translations(browser: Browser, serv
     untranslated.click()
     page.wait_for_url(served_site + "he/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["de/", "de/two-factor/reset-2fa/", "he/account/change-password/"])
+def test_no_serious_or_critical_axe_violations_in_another_language(
+    browser: Browser, served_site: str, path: str  # noqa: F811 - fixture
+) -> None:
+    page = browser.new_page()
+    page.goto(served_site + path)
+    page.hover(".md-header .md-select")  # the switcher's list open
+    violations = axe_violations(page)
+    assert violations == [], f"{path}:\n{describe(violations)}"
     page.close()
