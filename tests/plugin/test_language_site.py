@@ -173,3 +173,12 @@ def test_the_language_switcher_leads_to_the_same_page_or_the_language_s_home(sit
     ]
     assert [link[1] for link in switcher_links(page(site, "contact"))] == ["de", "he"]
     assert "עברית" in page(site, "account/change-password") and "Deutsch" in page(site, "account/change-password")
+
+
+def test_a_hand_written_file_for_machines_in_a_language_s_folder_is_refused(tmp_path: Path) -> None:
+    project = copy_translated_project(tmp_path / "project")
+    (project / "docs" / "de").mkdir()
+    (project / "docs" / "de" / "entries.json").write_text("[]\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "docs/de/entries.json is generated from faq_data/" in result.stderr

@@ -158,7 +158,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         add_robots_txt(files, config)
         choice = self.machine_file_choice
         refuse_hand_written_machine_files(
-            files, {LLMS_TXT: choice.llms_txt, LLMS_FULL_TXT: choice.llms_full_txt, ENTRIES_JSON: choice.entries_json}
+            files, {LLMS_TXT: choice.llms_txt, LLMS_FULL_TXT: choice.llms_full_txt, ENTRIES_JSON: choice.entries_json},
+            self.help_center.languages[1:],
         )
         return files
 

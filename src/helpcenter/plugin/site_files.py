@@ -132,10 +132,12 @@ def _add_redirect_pages(
 MACHINE_FILE_NAMES = (LLMS_TXT, LLMS_FULL_TXT, ENTRIES_JSON)
 
 
-def refuse_hand_written_machine_files(files: Files, chosen: dict[str, bool]) -> None:
-    """A hand-written file in docs/ where the build publishes one for machines would be silently replaced."""
-    for name in MACHINE_FILE_NAMES:
-        if chosen.get(name) and files.get_file_from_path(name) is not None:
+def refuse_hand_written_machine_files(files: Files, chosen: dict[str, bool], languages: Iterable[str] = ()) -> None:
+    """A hand-written file in docs/ where the build publishes one for machines (at the root, and in each
+    other language's folder) would be silently replaced."""
+    folders = ("", *(f"{language}/" for language in languages))
+    for name in (folder + file_name for folder in folders for file_name in MACHINE_FILE_NAMES if chosen.get(file_name)):
+        if files.get_file_from_path(name) is not None:
             raise PluginError(
                 f"docs/{name} is generated from faq_data/; remove the hand-written file, or turn the file off "
                 "in the helpcenter plugin's options"
