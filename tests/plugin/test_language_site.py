@@ -84,6 +84,8 @@ def test_an_entry_page_leads_back_to_its_language_s_home_and_is_edited_in_its_tr
     breadcrumbs = german[german.index('class="hc-breadcrumbs"'):german.index("</nav>", german.index("hc-breadcrumbs"))]
     assert '<a href="../../">Wie können wir helfen?</a>' in breadcrumbs and 'href="../"' in breadcrumbs
     assert "faq_data/entries/two-factor/reset-2fa.de.yml" in german
+    logo = re.search(r'<a href="([^"]*)"[^>]*class="md-header__button md-logo"', german)
+    assert logo is not None and logo.group(1) == "../../"
 
 
 def test_each_language_has_its_own_files_for_machines(site: Path) -> None:

@@ -37,6 +37,11 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
     ],
     "partials/header.html": [
         (
+            '<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name',
+            '<a href="{{ (helpcenter_home_url or (config.extra.homepage | d(nav.homepage.url, true))) | url }}"'
+            ' title="{{ config.site_name',
+        ),
+        (
             '    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n    {% endif %}',
             '    {% if helpcenter_switcher %}\n      {% include "partials/helpcenter-languages.html" %}\n'
             '    {% elif config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n    {% endif %}',
