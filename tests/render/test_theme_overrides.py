@@ -18,11 +18,40 @@ GENERATED_HEADER = "{#-\n  This file was automatically generated - do not edit\n
 
 CHANGES: dict[str, list[tuple[str, str]]] = {
     "base.html": [
+        (
+            "<html lang=\"{{ lang.t('language') }}\" class=\"no-js\">",
+            "<html lang=\"{{ helpcenter_language or lang.t('language') }}\""
+            "{% if helpcenter_direction %} dir=\"{{ helpcenter_direction }}\"{% endif %} class=\"no-js\">",
+        ),
+        (
+            """{% set direction = config.theme.direction or lang.t("direction") %}""",
+            """{% set direction = helpcenter_direction or config.theme.direction or lang.t("direction") %}""",
+        ),
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
         (
             '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
-            '"search": ("assets/javascripts/helpcenter-search.js" | url) ~ "?lunr=workers/search.a7633da7.min.js",',
+            '"search": ("assets/javascripts/helpcenter-search.js" | url) ~ "?lunr=workers/search.a7633da7.min.js"'
+            ' ~ ("&index=" ~ helpcenter_search_index if helpcenter_search_index else ""),',
+        ),
+    ],
+    "partials/header.html": [
+        (
+            '<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name',
+            '<a href="{{ (helpcenter_home_url or (config.extra.homepage | d(nav.homepage.url, true))) | url }}"'
+            ' title="{{ config.site_name',
+        ),
+        (
+            '    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n    {% endif %}',
+            '    {% if helpcenter_switcher %}\n      {% include "partials/helpcenter-languages.html" %}\n'
+            '    {% elif config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n    {% endif %}',
+        ),
+    ],
+    "partials/language.html": [
+        (
+            '{% import "partials/languages/" ~ config.theme.language ~ ".html" as lang %}',
+            '{% import "partials/languages/" ~ (helpcenter_theme_language or config.theme.language) ~ ".html"'
+            ' as lang %}',
         ),
     ],
     "partials/search.html": [

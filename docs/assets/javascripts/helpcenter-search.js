@@ -270,7 +270,8 @@
     scope.addEventListener("message", function (event) {
       var message = event.data;
       if (message.type === SETUP) {
-        var folder = message.data.config.helpcenter_index;
+        // A page in another language than the default names its own index in the worker's address.
+        var folder = new URL(scope.location.href).searchParams.get("index") || message.data.config.helpcenter_index;
         queue = load(folder + "meta.json").then(function (meta) {
           var stem = meta.stemmer ? lunrStemmer(meta.language) : function (word) { return word; };
           engine = new Engine(meta, function (name) { return load(folder + name); }, stem);

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcenter.load.localized import in_language
 from helpcenter.load.site_addresses import handwritten_urls
 from helpcenter.load.yaml_file import read_text
 from helpcenter.model import HelpCenter
@@ -62,19 +63,22 @@ def read_ledger(file: Path, shown: str, inside: Path | None = None) -> tuple[Led
 
 
 def published_urls(help_center: HelpCenter, docs_dir: Path) -> dict[str, str]:
-    """Every site path the help center publishes, with what publishes it (for messages)."""
+    """Every site path the help center publishes, in every language, with what publishes it (for messages)."""
     urls = {"/": "the home page"}
-    for category in help_center.categories:
-        urls["/" + category.url] = f"the category '{category.id}'"
-    for entry in help_center.entries:
-        urls["/" + entry.url] = entry.source
     urls.update(handwritten_urls(docs_dir))
-    for category in help_center.categories:
-        for old_url in category.redirect_from:
-            urls["/" + old_url] = f"a redirect to the category '{category.id}'"
-    for entry in help_center.entries:
-        for old_url in entry.redirect_from:
-            urls["/" + old_url] = f"a redirect in {entry.source}"
+    for view in (help_center, *(in_language(help_center, language) for language in help_center.languages[1:])):
+        in_words = f" in '{view.language}'" if view.language else ""
+        urls[f"/{view.language}/" if view.language else "/"] = "the home page" + in_words
+        for category in view.categories:
+            urls["/" + category.url] = f"the category '{category.id}'" + in_words
+        for entry in view.entries:
+            urls["/" + entry.url] = entry.source
+        for category in view.categories:
+            for old_url in category.redirect_from:
+                urls["/" + old_url] = f"a redirect to the category '{category.id}'" + in_words
+        for entry in view.entries:
+            for old_url in entry.redirect_from:
+                urls["/" + old_url] = f"a redirect in {entry.source}"
     return urls
 
 

@@ -55,6 +55,13 @@ def language_name(tag: str) -> str:
     return str(locale.get_display_name("en")) if locale is not None else tag
 
 
+def native_name(tag: str) -> str:
+    """The language's name in itself, such as 'Deutsch' or 'עברית', for the language switcher."""
+    locale = _locale(tag)
+    name = locale.get_display_name(locale) if locale is not None else None
+    return str(name) if name else tag
+
+
 @cache
 def _locale(tag: str) -> Locale | None:
     try:

@@ -14,7 +14,9 @@ def in_language(help_center: HelpCenter, language: str) -> HelpCenter:
 
     An untranslated entry is left out (no copy in another language that search engines would see
     as a duplicate), and so are related and featured entries that are; a category is published
-    when one of its entries is, with its source title until it is translated.
+    when one of its entries is, with its source title until it is translated. The source's old
+    addresses are the translation's too, in the language's folder (a renamed entry's German page
+    moved with it).
     """
     if not help_center.languages or language == help_center.languages[0]:
         return help_center
@@ -58,12 +60,14 @@ def _entry(source: Entry, translation: EntryTranslation, prefix: str, translated
         source, title=translation.title, summary=translation.summary, answer=translation.answer,
         steps=translation.steps, tags=translation.tags, also_asked=translation.also_asked, video=video,
         related=tuple(entry_id for entry_id in source.related if entry_id in translated),
-        redirect_from=(), source=translation.source, prefix=prefix,
+        redirect_from=tuple(prefix + old for old in source.redirect_from), source=translation.source, prefix=prefix,
     )
 
 
 def _category(category: Category, content: LanguageContent, prefix: str) -> Category:
     words = content.categories.get(category.id)
+    redirect_from = tuple(prefix + old for old in category.redirect_from)
     if words is None:
-        return replace(category, redirect_from=(), prefix=prefix)
-    return replace(category, title=words.title, description=words.description, redirect_from=(), prefix=prefix)
+        return replace(category, redirect_from=redirect_from, prefix=prefix)
+    return replace(category, title=words.title, description=words.description, redirect_from=redirect_from,
+                   prefix=prefix)

@@ -163,6 +163,7 @@ INTERFACE_TEXTS = {
     "browse_topics": "Browse the topics",
     "go_back_to": "or go back to the",
     "home_page": "help center's home page",
+    "not_translated": "This page is not translated into this language: its home page",
 }
 """The site's own words, in English: each key names one, and a settings translation gives its own."""
 

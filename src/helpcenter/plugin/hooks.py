@@ -20,6 +20,7 @@ from helpcenter.load.help_center import check_help_center, load_help_center
 from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
+from helpcenter.plugin.languages import SiteLanguages
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
 from helpcenter.plugin.serve import (
     PreviewStatus,
@@ -30,6 +31,7 @@ from helpcenter.plugin.serve import (
 from helpcenter.plugin.site_files import (
     add_redirects,
     add_robots_txt,
+    name_the_search_index,
     navigation,
     refuse_hand_written_machine_files,
     sitemap_urls,
@@ -102,6 +104,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if refused:
             raise PluginError("Files the build would read are refused:\n" + "\n".join(map(str, refused)))
         self.help_center: HelpCenter = self._load(project_root, Path(config.docs_dir))
+        self.languages = SiteLanguages(self.help_center)
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
         self._set_up_search_engine_data(config)
@@ -127,15 +130,18 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         return help_center
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.sitemap_urls = sitemap_urls(self.help_center, files)
+        self.sitemap_urls = sitemap_urls(self.languages.help_centers(), files, self._alternates)
+        self.languages.find_theme_languages(env, config.theme.get("language") or "en")
         self.written_files = written_files(files, config, env, serving=self.command == "serve")
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        pages = render_pages(
-            self.help_center, self.templates_dir, config.use_directory_urls, config.mdx_configs.get("toc"),
-            self.config.show_topics,
-        )
+        pages = [
+            page for help_center in self.languages.help_centers() for page in render_pages(
+                help_center, self.templates_dir, config.use_directory_urls, config.mdx_configs.get("toc"),
+                self.config.show_topics,
+            )
+        ]
         self.generated_html = {page.src_uri: page for page in pages if page.html_after or page.html_end}
         self.generated_uris = {page.src_uri for page in pages}
         for page in pages:
@@ -145,13 +151,15 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         self._point_edit_links_at_sources(files, config)
+        self.languages.find_urls(files)
         if self.config.reuse_markdown:
             ReusedMarkdownPage.use_for(files, config, generated={page.src_uri: page for page in pages})
-        add_redirects(files, config, self.help_center)
+        add_redirects(files, config, self.languages.help_centers())
         add_robots_txt(files, config)
         choice = self.machine_file_choice
         refuse_hand_written_machine_files(
-            files, {LLMS_TXT: choice.llms_txt, LLMS_FULL_TXT: choice.llms_full_txt, ENTRIES_JSON: choice.entries_json}
+            files, {LLMS_TXT: choice.llms_txt, LLMS_FULL_TXT: choice.llms_full_txt, ENTRIES_JSON: choice.entries_json},
+            self.help_center.languages[1:],
         )
         return files
 
@@ -177,7 +185,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         """The edit button of a generated page opens the YAML file it comes from."""
         project_root = Path(config.config_file_path).parent
         in_files = files.src_uris
-        found = edit_uris(self.help_center, self.data_dir, project_root, Path(config.docs_dir))
+        found = {
+            src_uri: edit_uri for help_center in self.languages.help_centers()
+            for src_uri, edit_uri in edit_uris(help_center, self.data_dir, project_root, Path(config.docs_dir)).items()
+        }
         for src_uri, edit_uri in found.items():
             file = in_files.get(src_uri)
             if file is not None:
@@ -199,7 +210,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if entry_id:
             html, parts = answer_and_steps(html)
             self.rendered_answers[page.file.src_uri] = parts
-            self.answer_texts[entry_id] = plain_text("\n".join(parts.values()) if parts else html)
+            self.answer_texts[page.file.src_uri] = plain_text("\n".join(parts.values()) if parts else html)
         return html + "\n" + generated.html_after
 
     @event_priority(-50)  # after the search plugin has indexed the page (default priority)
@@ -212,11 +223,20 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         entry_id = page.meta.get("helpcenter_entry")
         if entry_id and entry_id in self.help_center.drafts and page.content is not None:
             page.content = draft_notice(self.help_center.drafts[entry_id]) + page.content
-        context["helpcenter"] = self.help_center
-        context["helpcenter_entry"] = self.help_center.entry(entry_id) if entry_id else None
-        context["helpcenter_seo"] = self._search_engine_data(page, context["helpcenter_entry"])
+        help_center = self.languages.of_page(page.meta)
+        context.update(self.languages.page_context(page.meta))
+        context["helpcenter"] = help_center
+        context["helpcenter_entry"] = help_center.entry(entry_id) if entry_id else None
+        context["helpcenter_seo"] = self._search_engine_data(page, help_center, context["helpcenter_entry"])
+        context["helpcenter_alternates"] = self._alternates(page.file.src_uri)
+        if len(self.help_center.languages) > 1:
+            context["helpcenter_switcher"] = self.languages.switcher(page.file.src_uri, help_center)
         context["helpcenter_markdown"] = self._markdown_copy_href(context["helpcenter_entry"])
         return context
+
+    def _alternates(self, src_uri: str) -> tuple[tuple[str, str], ...]:
+        """A page's language versions at their absolute addresses (none without site_url)."""
+        return self.languages.alternates(src_uri, self.site_address.page) if self.site_address.site_url else ()
 
     def _markdown_copy_href(self, entry: Entry | None) -> str | None:
         """The address of an entry page's Markdown copy, relative to the page (the copy is beside it)."""
@@ -237,36 +257,39 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                         "need the site's address")
         self.site_address = SiteAddress(config.site_url or "", config.use_directory_urls)
         self.site_name = config.site_name
-        self.categories_by_src = {category.src_uri: category for category in self.help_center.categories}
+        self.categories_by_src = {
+            category.src_uri: category for help_center in self.languages.help_centers()
+            for category in help_center.categories
+        }
         self.markdown_to_html = markdown_converter(config)
         self.rendered_answers: dict[str, dict[str, str]] = {}
         self.answer_texts: dict[str, str] = {}
         self.machine_file_choice = MachineFileChoice(
             self.config.llms_txt, self.config.llms_full_txt, self.config.markdown_copies, self.config.entries_json
         )
-        self.site_facts = SiteFacts(
-            config.site_name,
-            config.site_description or self._home_intro_text() or self.help_center.settings.home_title,
-            config.theme.get("language") or "en",
-        )
 
-    def _home_intro_text(self) -> str:
-        intro = self.help_center.settings.home_intro
-        return plain_text(self.markdown_to_html(intro)) if intro else ""
+    def _site_facts(self, help_center: HelpCenter, config: MkDocsConfig) -> SiteFacts:
+        """The site's name, summary and language in the files for machines of one language."""
+        intro = help_center.settings.home_intro
+        summary = plain_text(self.markdown_to_html(intro)) if intro else ""
+        if help_center.language:
+            return SiteFacts(config.site_name, summary or help_center.settings.home_title, help_center.language)
+        return SiteFacts(config.site_name, config.site_description or summary or help_center.settings.home_title,
+                         config.theme.get("language") or "en")
 
-    def _search_engine_data(self, page: Page, entry: Entry | None) -> PageData:
+    def _search_engine_data(self, page: Page, help_center: HelpCenter, entry: Entry | None) -> PageData:
         category: Category | None = self.categories_by_src.get(page.file.src_uri)
-        intro = self.help_center.settings.home_intro
-        if page.is_homepage and intro:
+        intro = help_center.settings.home_intro
+        if page.file.src_uri == help_center.home_uri and intro:
             # The intro is Markdown; search engines and link previews get its words only.
-            page.meta["description"] = theme_text(self._home_intro_text())
+            page.meta["description"] = theme_text(plain_text(self.markdown_to_html(intro)))
         answer = None
         if entry is not None:
             answer = answer_text(entry, self.markdown_to_html, self.rendered_answers.pop(page.file.src_uri, None))
             if self.config.entries_json:
-                self.answer_texts[entry.id] = answer
+                self.answer_texts[entry.src_uri] = answer
         return page_data(
-            self.help_center, self.site_address, self.site_name, self.markdown_to_html,
+            help_center, self.site_address, self.site_name, self.markdown_to_html,
             entry=entry, category=category, answer=answer,
         )
 
@@ -290,7 +313,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             write_sitemap(site_dir, self.sitemap_urls)
             self.written_files += write_machine_files(site_dir, self._machine_files(config))
             language = config.theme.get("language") or "en"
-            self.written_files += write_search_index(site_dir, self.help_center, self.answer_texts, language)
+            for help_center in self.languages.help_centers():
+                self.written_files += write_search_index(
+                    site_dir, help_center, self.answer_texts, help_center.language or language
+                )
+            name_the_search_index(site_dir, language)
         self._publish(config)
 
     def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:
@@ -299,9 +326,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         texts = self.answer_texts  # from the pages just rendered; a --dirty build renders only some of them
 
         def plain_text_of(entry: Entry) -> str:
-            return texts[entry.id] if entry.id in texts else answer_text(entry, self.markdown_to_html)
+            return texts[entry.src_uri] if entry.src_uri in texts else answer_text(entry, self.markdown_to_html)
 
-        return machine_files(self.help_center, address, self.site_facts, self.machine_file_choice, plain_text_of)
+        for help_center in self.languages.help_centers():
+            facts = self._site_facts(help_center, config)
+            yield from machine_files(help_center, address, facts, self.machine_file_choice, plain_text_of)
 
     def _publish(self, config: MkDocsConfig) -> None:
         staging, self.staging = self.staging, None

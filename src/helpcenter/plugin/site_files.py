@@ -5,7 +5,7 @@ the navigation of the hand-written pages."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
@@ -17,22 +17,24 @@ from helpcenter.model import CONTACT_LINK, HelpCenter
 from helpcenter.render.entries_json import ENTRIES_JSON
 from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
 from helpcenter.render.pages import theme_text
-from helpcenter.render.redirects import REDIRECTS_FILE, redirect_page, redirects, redirects_file
+from helpcenter.render.redirects import REDIRECTS_FILE, Redirect, redirect_page, redirects, redirects_file
 from helpcenter.render.robots import ROBOTS_URI, robots_txt
 from helpcenter.render.search_index import SearchEntry, search_index_files
 from helpcenter.render.sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 
 
-def sitemap_urls(help_center: HelpCenter, files: Files) -> list[SitemapUrl]:
-    """Every page of the site (not the 404 page), dated by its content."""
-    dates = content_dates(help_center)
+def sitemap_urls(
+    help_centers: Iterable[HelpCenter], files: Files, alternates: Callable[[str], tuple[tuple[str, str], ...]]
+) -> list[SitemapUrl]:
+    """Every page of the site (not the 404 page), dated by its content, with its language versions."""
+    dates = {src_uri: day for help_center in help_centers for src_uri, day in content_dates(help_center).items()}
     urls = []
     for file in files.documentation_pages():
         page = file.page
         if page is None or file.src_uri == "404.md":
             continue
         lastmod = dates.get(file.src_uri) or page_date(page.meta)
-        urls.append(SitemapUrl(page.canonical_url or page.abs_url or file.url, lastmod))
+        urls.append(SitemapUrl(page.canonical_url or page.abs_url or file.url, lastmod, alternates(file.src_uri)))
     return urls
 
 
@@ -96,20 +98,17 @@ def add_robots_txt(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, ROBOTS_URI, content=robots_txt(config.site_url)))
 
 
-def add_redirects(files: Files, config: MkDocsConfig, help_center: HelpCenter) -> None:
-    """A page at every old address (`redirect_from`) and the `_redirects` file for hosts that read it."""
-    found = redirects(help_center)
-    language = config.theme.get("language") or "en"
+def add_redirects(files: Files, config: MkDocsConfig, help_centers: Iterable[HelpCenter]) -> None:
+    """A page at every old address (`redirect_from`), in every language, and the `_redirects` file for hosts
+    that read it."""
+    site_language = config.theme.get("language") or "en"
     taken = {file.dest_uri: file.src_uri for file in files}
-    for redirect in found:
-        if redirect.page_uri in taken:
-            raise PluginError(
-                f"docs/{taken[redirect.page_uri]} is published at /{redirect.old}, which is also an old address "
-                f"of /{redirect.new} (redirect_from); remove one of the two"
-            )
-        files.append(File.generated(config, redirect.page_uri,
-                                    content=redirect_page(redirect, config.site_url, language)))
-    content = redirects_file(found, config.site_url)
+    found = []
+    for help_center in help_centers:
+        in_language = [(redirect, help_center.language or site_language) for redirect in redirects(help_center)]
+        found += [redirect for redirect, _ in in_language]
+        _add_redirect_pages(files, config, in_language, taken)
+    content = redirects_file(sorted(found), config.site_url)
     hand_written = files.get_file_from_path(REDIRECTS_FILE)
     if hand_written is not None:  # the team's own rules come first; the generated ones follow
         content = hand_written.content_string.rstrip("\n") + "\n" + content
@@ -117,13 +116,28 @@ def add_redirects(files: Files, config: MkDocsConfig, help_center: HelpCenter) -
     files.append(File.generated(config, REDIRECTS_FILE, content=content))
 
 
+def _add_redirect_pages(
+    files: Files, config: MkDocsConfig, found: list[tuple[Redirect, str]], taken: dict[str, str]
+) -> None:
+    for redirect, language in found:
+        if redirect.page_uri in taken:
+            raise PluginError(
+                f"docs/{taken[redirect.page_uri]} is published at /{redirect.old}, which is also an old address "
+                f"of /{redirect.new} (redirect_from); remove one of the two"
+            )
+        files.append(File.generated(config, redirect.page_uri,
+                                    content=redirect_page(redirect, config.site_url, language)))
+
+
 MACHINE_FILE_NAMES = (LLMS_TXT, LLMS_FULL_TXT, ENTRIES_JSON)
 
 
-def refuse_hand_written_machine_files(files: Files, chosen: dict[str, bool]) -> None:
-    """A hand-written file in docs/ where the build publishes one for machines would be silently replaced."""
-    for name in MACHINE_FILE_NAMES:
-        if chosen.get(name) and files.get_file_from_path(name) is not None:
+def refuse_hand_written_machine_files(files: Files, chosen: dict[str, bool], languages: Iterable[str] = ()) -> None:
+    """A hand-written file in docs/ where the build publishes one for machines (at the root, and in each
+    other language's folder) would be silently replaced."""
+    folders = ("", *(f"{language}/" for language in languages))
+    for name in (folder + file_name for folder in folders for file_name in MACHINE_FILE_NAMES if chosen.get(file_name)):
+        if files.get_file_from_path(name) is not None:
             raise PluginError(
                 f"docs/{name} is generated from faq_data/; remove the hand-written file, or turn the file off "
                 "in the helpcenter plugin's options"
@@ -147,13 +161,12 @@ SEARCH_INDEX = "search/search_index.json"
 
 
 def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> list[str]:
-    """The help center's own search index under `search/LANGUAGE/`, in place of Material's; the paths written.
+    """The help center's own search index of one language under `search/LANGUAGE/`; the paths written.
 
-    Material's search box still downloads `search/search_index.json` and hands its `config` to the
-    search worker, so that file keeps Material's settings, names the index's folder, and lists no page.
+    `answers` holds each entry's answer text by its page's source.
     """
     entries = [
-        SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.id, ""), entry.tags, entry.also_asked)
+        SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
         for entry in help_center.entries
     ]
     folder = site_dir / "search" / language
@@ -162,9 +175,15 @@ def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[st
     for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK)).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(f"search/{language}/{name}")
+    return written
+
+
+def name_the_search_index(site_dir: Path, language: str) -> None:
+    """Material's search box still downloads `search/search_index.json` and hands its `config` to the
+    search worker, so that file keeps Material's settings, names the default language's index folder
+    (a page in another language names its own in the worker's address), and lists no page."""
     material_index = site_dir / SEARCH_INDEX
     if material_index.is_file():  # else gone while the build ran: the check before the swap names it
         config = json.loads(material_index.read_text(encoding="utf-8"))["config"]
         config["helpcenter_index"] = f"search/{language}/"
         material_index.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")
-    return written

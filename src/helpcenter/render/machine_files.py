@@ -44,23 +44,25 @@ def machine_files(
     choice: MachineFileChoice,
     plain_text_of: Callable[[Entry], str],
 ) -> Iterator[tuple[str, Iterable[str]]]:
-    """Each chosen file's path, relative to the language's root at `address`, and its text in pieces.
+    """Each chosen file's path, relative to the site's root at `address`, and its text in pieces; a language
+    other than the default has its own set in its folder (`de/llms.txt`), its Markdown copies beside its pages.
 
     Each file is made as it is asked for, so that a writer holds one at a time, never all of them.
     `plain_text_of` gives an entry's answer and steps as plain text (for the JSON).
     """
     if not choice.any:
         return
+    folder = f"{help_center.language}/" if help_center.language else ""
     texts = entry_texts(help_center, address, with_copies=choice.markdown_copies)
     if choice.markdown_copies:
         for text in texts:
             yield markdown_copy_path(text.entry.src_uri, address.use_directory_urls), (markdown_copy(text),)
-    also = [(name, address.file(name)) for name, chosen in
+    also = [(name, address.file(folder + name)) for name, chosen in
             ((LLMS_FULL_TXT, choice.llms_full_txt), (ENTRIES_JSON, choice.entries_json)) if chosen]
     if choice.llms_txt:
-        yield LLMS_TXT, (llms_txt(site.name, site.summary, texts, also),)
+        yield folder + LLMS_TXT, (llms_txt(site.name, site.summary, texts, also),)
     if choice.llms_full_txt:
-        yield LLMS_FULL_TXT, llms_full_txt(site.name, site.summary, texts)
+        yield folder + LLMS_FULL_TXT, llms_full_txt(site.name, site.summary, texts)
     if choice.entries_json:
         plain = {text.entry.id: plain_text_of(text.entry) for text in texts}
-        yield ENTRIES_JSON, entries_json(site.name, address.file(""), site.language, texts, plain)
+        yield folder + ENTRIES_JSON, entries_json(site.name, address.file(folder), site.language, texts, plain)

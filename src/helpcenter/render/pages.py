@@ -25,6 +25,9 @@ HOME_URI = "index.md"
 
 RELATED_QUESTIONS_ID = "related-questions"
 
+LANGUAGE_META = "helpcenter_language"
+"""The front matter key of a page in another language than the default one: its language code."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -32,7 +35,7 @@ class Page:
     Markdown."""
 
     src_uri: str
-    meta: Mapping[str, Any]
+    meta: dict[str, Any]
     body: str
     """The Markdown after the front matter."""
     html_after: str = ""
@@ -98,6 +101,9 @@ class PageRenderer:
         pages = [self.home()]
         pages.extend(self.category(category) for category in help_center.categories)
         pages.extend(self.entry(entry) for entry in help_center.entries)
+        if help_center.language:  # the plugin gives such a page its language's theme words and direction
+            for page in pages:
+                page.meta[LANGUAGE_META] = help_center.language
         return pages
 
     def home(self) -> Page:

@@ -16,13 +16,14 @@ from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from helpcenter.model import HelpCenter
-from helpcenter.render.pages import HOME_URI
 
 
 @dataclass(frozen=True)
 class SitemapUrl:
     loc: str
     lastmod: date | None = None
+    alternates: tuple[tuple[str, str], ...] = ()
+    """The page's language versions, itself among them, as (hreflang, address) pairs; none in one language."""
 
 
 def content_dates(help_center: HelpCenter) -> dict[str, date]:
@@ -33,7 +34,7 @@ def content_dates(help_center: HelpCenter) -> dict[str, date]:
         if entries:
             dates[category.src_uri] = max(entry.reviewed for entry in entries)
     if help_center.entries:
-        dates[HOME_URI] = max(entry.reviewed for entry in help_center.entries)
+        dates[help_center.home_uri] = max(entry.reviewed for entry in help_center.entries)
     return dates
 
 
@@ -53,10 +54,19 @@ def page_date(meta: Mapping[str, object]) -> date | None:
 
 
 def sitemap_xml(urls: Iterable[SitemapUrl]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for url in sorted(urls, key=lambda url: url.loc):
+    """The sitemap; a page's language versions as `xhtml:link` alternates, each version listed with its own."""
+    urls = sorted(urls, key=lambda url: url.loc)
+    namespaces = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    if any(url.alternates for url in urls):
+        namespaces += ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<urlset {namespaces}>"]
+    for url in urls:
         lastmod = f"<lastmod>{url.lastmod.isoformat()}</lastmod>" if url.lastmod else ""
-        lines.append(f"  <url><loc>{escape(url.loc)}</loc>{lastmod}</url>")
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{escape(language)}" href="{escape(href, {chr(34): "&quot;"})}"/>'
+            for language, href in url.alternates
+        )
+        lines.append(f"  <url><loc>{escape(url.loc)}</loc>{lastmod}{links}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

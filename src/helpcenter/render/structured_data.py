@@ -125,13 +125,15 @@ def entry_structured_data(
         {
             "@type": "FAQPage",
             "url": url,
+            **_in_language(help_center),
             "mainEntity": [_question(entry.title, answer)],
         }
     )
     items = [
         faq,
         breadcrumb_list(
-            address, [(site_name, "index.md"), (category.title, category.src_uri), (entry.title, entry.src_uri)]
+            address,
+            [(site_name, help_center.home_uri), (category.title, category.src_uri), (entry.title, entry.src_uri)],
         ),
     ]
     if entry.video is not None:
@@ -147,8 +149,17 @@ def category_structured_data(
         {**_question(entry.title, entry.summary), "url": address.page(entry.src_uri)}
         for entry in help_center.entries_in(category.id)
     ]
-    faq = _with_context({"@type": "FAQPage", "url": address.page(category.src_uri), "mainEntity": questions})
-    return [faq, breadcrumb_list(address, [(site_name, "index.md"), (category.title, category.src_uri)])]
+    faq = _with_context({
+        "@type": "FAQPage", "url": address.page(category.src_uri), **_in_language(help_center), "mainEntity": questions,
+    })
+    return [faq, breadcrumb_list(address, [(site_name, help_center.home_uri), (category.title, category.src_uri)])]
+
+
+def _in_language(help_center: HelpCenter) -> JsonObject:
+    """`inLanguage` in a site in several languages (a site in one language says it in `<html lang>` alone)."""
+    if not help_center.languages:
+        return {}
+    return {"inLanguage": help_center.language or help_center.languages[0]}
 
 
 def breadcrumb_list(address: SiteAddress, trail: Sequence[tuple[str, str]]) -> JsonObject:
