@@ -111,7 +111,7 @@ def test_terms_are_sorted_into_shards_each_holding_a_run_of_them() -> None:
 
 @pytest.mark.parametrize(("language", "text", "terms"), [
     ("en", "The cards were running", ["card", "run"]),
-    ("de", "Die Karten", ["die", "kart"]),
+    ("de", "Die Karten", ["kart"]),
     ("xx", "The cards", ["the", "cards"]),
 ])
 def test_each_language_stems_with_its_own_stemmer(language: str, text: str, terms: list[str]) -> None:
@@ -119,6 +119,23 @@ def test_each_language_stems_with_its_own_stemmer(language: str, text: str, term
     meta = json.loads(search_index_files([entry(0, title=text)], language, "")["meta.json"])
     assert meta["language"] == language
     assert meta["terms"].split(" ") == sorted(set(terms))
+
+
+@pytest.mark.parametrize(("language", "text", "dropped"), [
+    ("en", "How do I change my card", {"how", "do", "my"}),
+    ("de", "Wie kann ich meine Karte sperren", {"wie", "kann", "ich", "meine"}),
+    ("fr", "Comment puis-je changer mon mot de passe", {"je", "mon", "de"}),
+    ("he", "איך אני משנה את הסיסמה שלי", {"איך", "אני", "את", "שלי"}),
+])
+def test_each_language_leaves_out_its_own_stop_words_and_hands_them_to_the_worker(
+    language: str, text: str, dropped: set[str]
+) -> None:
+    stop_words = analyzer(language).stop_words
+    assert dropped <= stop_words
+    kept = [word for word in words(text) if word not in dropped]
+    assert analyzer(language).terms(text) == [analyzer(language).stem(word) for word in kept]
+    meta = json.loads(search_index_files([entry(0, title=text)], language, "")["meta.json"])
+    assert meta["stopWords"] == sorted(stop_words)
 
 
 def test_the_built_site_searches_every_entry_and_hands_material_no_pages(built_site: Path) -> None:

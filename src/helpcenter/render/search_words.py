@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import snowballstemmer  # type: ignore[import-untyped]
 
+from helpcenter.render.stop_words import STOP_WORDS_BY_LANGUAGE
+
 # A word is a run of letters and digits; an apostrophe inside it ("can't", "what's") does not end it.
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
@@ -39,7 +41,7 @@ SNOWBALL_ALGORITHMS = {
     "hu": "hungarian", "it": "italian", "nl": "dutch", "no": "norwegian", "pt": "portuguese",
     "ro": "romanian", "ru": "russian", "sv": "swedish", "tr": "turkish",
 }
-STOP_WORDS = {"en": ENGLISH_STOP_WORDS}
+STOP_WORDS = {"en": ENGLISH_STOP_WORDS, **STOP_WORDS_BY_LANGUAGE}
 
 
 def words(text: str) -> list[str]:
