@@ -40,6 +40,23 @@ def test_a_search_in_german_finds_the_german_page_and_no_english_one(
 
 
 @pytest.mark.browser
+def test_a_search_with_no_answer_says_so_in_the_page_s_language(
+    browser: Browser, served_site: str  # noqa: F811 - fixture
+) -> None:
+    page = open_search_page(browser, served_site + "de/two-factor/reset-2fa/")
+    search(page, "Schokoladenkuchen backen Rezept")
+    notice = page.locator("[data-search-no-answer]")
+    notice.wait_for(state="visible")
+    assert notice.inner_text().startswith("Darauf haben wir noch keine Antwort. Fragen Sie uns direkt")
+    assert "We have no answer" not in notice.inner_text()
+    page.close()
+    english = open_search_page(browser, served_site + "two-factor/reset-2fa/")
+    search(english, "bake a chocolate cake recipe")
+    assert english.locator("[data-search-no-answer]").inner_text().startswith("We have no answer to that yet.")
+    english.close()
+
+
+@pytest.mark.browser
 def test_a_right_to_left_page_lays_out_right_to_left(browser: Browser, served_site: str) -> None:  # noqa: F811
     page = browser.new_page()
     page.goto(served_site + "he/account/change-password/")

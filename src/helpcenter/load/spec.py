@@ -164,6 +164,9 @@ INTERFACE_TEXTS = {
     "go_back_to": "or go back to the",
     "home_page": "help center's home page",
     "not_translated": "This page is not translated into this language: its home page",
+    "no_answer": "We have no answer to that yet.",
+    "ask_directly": "Ask us directly",
+    "closest_topics": "Closest topics",
 }
 """The site's own words, in English: each key names one, and a settings translation gives its own."""
 

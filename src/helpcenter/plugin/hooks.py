@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from helpcenter.checks.ledger import published_urls, read_ledger, vanished_url_problems
 from helpcenter.load.help_center import check_help_center, load_help_center
+from helpcenter.load.localized import interface_texts
 from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
@@ -315,7 +316,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             language = config.theme.get("language") or "en"
             for help_center in self.languages.help_centers():
                 self.written_files += write_search_index(
-                    site_dir, help_center, self.answer_texts, help_center.language or language
+                    site_dir, help_center, self.answer_texts, help_center.language or language,
+                    interface_texts(self.help_center, help_center.language),
                 )
             name_the_search_index(site_dir, language)
         self._publish(config)

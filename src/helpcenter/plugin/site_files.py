@@ -5,7 +5,7 @@ the navigation of the hand-written pages."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -160,10 +160,12 @@ def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]
 SEARCH_INDEX = "search/search_index.json"
 
 
-def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> list[str]:
+def write_search_index(
+    site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str, texts: Mapping[str, str]
+) -> list[str]:
     """The help center's own search index of one language under `search/LANGUAGE/`; the paths written.
 
-    `answers` holds each entry's answer text by its page's source.
+    `answers` holds each entry's answer text by its page's source; `texts` are the site's own words in the language.
     """
     entries = [
         SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
@@ -172,7 +174,9 @@ def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[st
     folder = site_dir / "search" / language
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK)).items():
+    for name, content in search_index_files(
+        entries, language, help_center.settings.link(CONTACT_LINK), texts
+    ).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(f"search/{language}/{name}")
     return written

@@ -16,9 +16,10 @@ import functools
 import html
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from helpcenter.load.spec import INTERFACE_TEXTS
 from helpcenter.render.search_words import analyzer
 
 FORMAT = 1
@@ -42,13 +43,8 @@ RANKING = {
     "typo": 0.2,
     "noAnswerBelow": 0.111,
 }
-NO_ANSWER_TEXT = {
-    "en": {
-        "message": "We have no answer to that yet.",
-        "contact_text": "Ask us directly",
-        "closest": "Closest topics",
-    },
-}
+NO_ANSWER_WORDS = {"message": "no_answer", "contact_text": "ask_directly", "closest": "closest_topics"}
+"""The "no answer" notice's words by the key the search worker reads, each an `INTERFACE_TEXTS` key."""
 
 
 @dataclass(frozen=True)
@@ -119,11 +115,12 @@ def _json(value: object) -> str:
 
 
 def search_index_files(
-    entries: Sequence[SearchEntry], language: str, contact_url: str
+    entries: Sequence[SearchEntry], language: str, contact_url: str, texts: Mapping[str, str] = INTERFACE_TEXTS
 ) -> dict[str, str]:
     """The files of one language's search index, by name: `meta.json`, `shard-N.json`, `entries-N.json`.
 
-    `contact_url` is where the result list sends a customer whose question no entry answers.
+    `contact_url` is where the result list sends a customer whose question no entry answers; `texts` are the
+    site's own words in the index's language, the "no answer" notice's among them.
     """
     postings = _postings(entries, language)
     shards = _shards(postings)
@@ -140,7 +137,7 @@ def search_index_files(
         "ranking": RANKING,
         "shards": [next(iter(shard), "") for shard in shards],
         "terms": " ".join(sorted(postings)),
-        "noAnswer": {"contact": contact_url, **NO_ANSWER_TEXT.get(language, NO_ANSWER_TEXT["en"])},
+        "noAnswer": {"contact": contact_url, **{name: texts[key] for name, key in NO_ANSWER_WORDS.items()}},
     }
     files = {"meta.json": _json(meta)}
     for number, shard in enumerate(shards):
