@@ -57,6 +57,16 @@ def test_a_search_with_no_answer_says_so_in_the_page_s_language(
 
 
 @pytest.mark.browser
+def test_a_language_s_page_not_found_searches_that_language(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = open_search_page(browser, served_site + "de/404.html")
+    assert page.evaluate("document.documentElement.lang") == "de"
+    results = search(page, "Passwort ändern")
+    assert results and results[0] == served_site + "de/account/change-password/"
+    assert all(url.startswith(served_site + "de/") for url in results), results
+    page.close()
+
+
+@pytest.mark.browser
 def test_a_right_to_left_page_lays_out_right_to_left(browser: Browser, served_site: str) -> None:  # noqa: F811
     page = browser.new_page()
     page.goto(served_site + "he/account/change-password/")

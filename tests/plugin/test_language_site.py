@@ -184,3 +184,26 @@ def test_a_hand_written_file_for_machines_in_a_language_s_folder_is_refused(tmp_
     result = run_build(project)
     assert result.returncode != 0
     assert "docs/de/entries.json is generated from faq_data/" in result.stderr
+
+
+def test_each_language_has_its_own_page_not_found(site: Path) -> None:
+    german = (site / "de" / "404.html").read_text(encoding="utf-8")
+    assert html_tag(german, "html") == '<html lang="de" dir="ltr" class="no-js">'
+    assert "<title>Seite nicht gefunden - " in german and "<h1>Seite nicht gefunden</h1>" in german
+    assert "Page not found" not in german
+    assert 'action="/de/"' in german and '<a href="/de/">Startseite des Hilfecenters</a>' in german
+    assert '<a href="/de/account/">Konto und Anmeldung</a>' in german and 'href="/account/"' not in german
+    assert "index=search/de/" in german  # the search box searches the German pages
+    assert '<a href="/contact/">' in german  # the contact page has no German translation
+    assert '<meta name="robots" content="noindex">' in german and "hreflang" not in german
+    hebrew = (site / "he" / "404.html").read_text(encoding="utf-8")
+    assert html_tag(hebrew, "html") == '<html lang="he" dir="rtl" class="no-js">'
+    assert 'href="/he/account/"' in hebrew and 'two-factor/"' not in hebrew
+    english = (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page not found</h1>" in english and 'action="/"' in english and "/de/" not in english.split("<article")[1]
+    assert "404.html" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_hosts_that_read_redirects_answer_a_missing_address_with_its_language_s_404(site: Path) -> None:
+    rules = (site / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert rules[-2:] == ["/de/* /de/404.html 404", "/he/* /he/404.html 404"]

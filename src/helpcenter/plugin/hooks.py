@@ -17,12 +17,12 @@ from mkdocs.structure.pages import Page
 
 from helpcenter.checks.ledger import published_urls, read_ledger, vanished_url_problems
 from helpcenter.load.help_center import check_help_center, load_help_center
-from helpcenter.load.localized import interface_texts
 from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
 from helpcenter.plugin.languages import SiteLanguages
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
+from helpcenter.plugin.not_found_pages import NOT_FOUND, not_found_context, write_not_found_pages
 from helpcenter.plugin.serve import (
     PreviewStatus,
     keep_serving_the_last_good_site,
@@ -134,6 +134,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         self.sitemap_urls = sitemap_urls(self.languages.help_centers(), files, self._alternates)
         self.languages.find_theme_languages(env, config.theme.get("language") or "en")
         self.written_files = written_files(files, config, env, serving=self.command == "serve")
+        self.env, self.files = env, files
+        self.not_found_context: dict[str, Any] | None = None
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -250,6 +252,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
     ) -> dict[str, Any]:
         # Static templates such as 404.html have no page, but list the categories too.
         context.setdefault("helpcenter", self.help_center)
+        if template_name == NOT_FOUND:  # each other language's 404 page is made from the same context
+            self.not_found_context = not_found_context(context, self.languages, self.files)
         return context
 
     def _set_up_search_engine_data(self, config: MkDocsConfig) -> None:
@@ -316,10 +320,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             language = config.theme.get("language") or "en"
             for help_center in self.languages.help_centers():
                 self.written_files += write_search_index(
-                    site_dir, help_center, self.answer_texts, help_center.language or language,
-                    interface_texts(self.help_center, help_center.language),
+                    site_dir, help_center, self.answer_texts, help_center.language or language
                 )
             name_the_search_index(site_dir, language)
+            self.written_files += write_not_found_pages(site_dir, self.env, self.not_found_context, self.languages,
+                                                        self.files)
         self._publish(config)
 
     def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:

@@ -5,7 +5,7 @@ the navigation of the hand-written pages."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import jinja2
@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from helpcenter.load.localized import interface_texts
 from helpcenter.model import CONTACT_LINK, HelpCenter
 from helpcenter.render.entries_json import ENTRIES_JSON
 from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
@@ -98,7 +99,7 @@ def add_robots_txt(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, ROBOTS_URI, content=robots_txt(config.site_url)))
 
 
-def add_redirects(files: Files, config: MkDocsConfig, help_centers: Iterable[HelpCenter]) -> None:
+def add_redirects(files: Files, config: MkDocsConfig, help_centers: Sequence[HelpCenter]) -> None:
     """A page at every old address (`redirect_from`), in every language, and the `_redirects` file for hosts
     that read it."""
     site_language = config.theme.get("language") or "en"
@@ -108,7 +109,8 @@ def add_redirects(files: Files, config: MkDocsConfig, help_centers: Iterable[Hel
         in_language = [(redirect, help_center.language or site_language) for redirect in redirects(help_center)]
         found += [redirect for redirect, _ in in_language]
         _add_redirect_pages(files, config, in_language, taken)
-    content = redirects_file(sorted(found), config.site_url)
+    languages = [view.language for view in help_centers if view.language]
+    content = redirects_file(sorted(found), config.site_url, languages)
     hand_written = files.get_file_from_path(REDIRECTS_FILE)
     if hand_written is not None:  # the team's own rules come first; the generated ones follow
         content = hand_written.content_string.rstrip("\n") + "\n" + content
@@ -160,12 +162,11 @@ def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]
 SEARCH_INDEX = "search/search_index.json"
 
 
-def write_search_index(
-    site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str, texts: Mapping[str, str]
-) -> list[str]:
-    """The help center's own search index of one language under `search/LANGUAGE/`; the paths written.
+def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> list[str]:
+    """The help center's own search index of one language under `search/LANGUAGE/`, with the site's own words
+    in that language; the paths written.
 
-    `answers` holds each entry's answer text by its page's source; `texts` are the site's own words in the language.
+    `answers` holds each entry's answer text by its page's source.
     """
     entries = [
         SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
@@ -175,7 +176,7 @@ def write_search_index(
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, content in search_index_files(
-        entries, language, help_center.settings.link(CONTACT_LINK), texts
+        entries, language, help_center.settings.link(CONTACT_LINK), interface_texts(help_center, help_center.language)
     ).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(f"search/{language}/{name}")

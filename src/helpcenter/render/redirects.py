@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from helpcenter.model import HelpCenter
 
 REDIRECTS_FILE = "_redirects"
+NOT_FOUND_PAGE = "404.html"
 
 
 @dataclass(frozen=True, order=True)
@@ -65,18 +67,21 @@ def redirect_page(redirect: Redirect, site_url: str | None, language: str = "en"
     )
 
 
-def redirects_file(found: list[Redirect], site_url: str | None) -> str:
+def redirects_file(found: list[Redirect], site_url: str | None, languages: Sequence[str] = ()) -> str:
     """`_redirects` in the Netlify / Cloudflare Pages format: `/old/ /new/ 301`, one per line.
 
     An old address that ends in a number, as imported help centers' articles do
     (`hc/en-us/articles/360001234567/`), also gets a rule for every address that goes on with '-' and
-    a slug: the old site answered those too, whatever the slug's spelling.
+    a slug: the old site answered those too, whatever the slug's spelling. Each of `languages` (those
+    with a folder) ends with a rule that answers a missing address in its folder with its own 404
+    page (`/de/* /de/404.html 404`); a host applies it only where no file exists.
     """
     prefix = (urlsplit(site_url).path if site_url else "/").rstrip("/") + "/"
     lines = ["# Old addresses and where they moved (generated from redirect_from; do not edit)."]
     lines += [f"{prefix}{redirect.old} {prefix}{redirect.new} 301" for redirect in found]
     lines += [f"{prefix}{redirect.old.rstrip('/')}-* {prefix}{redirect.new} 301"
               for redirect in found if _NUMBERED.fullmatch(redirect.old)]
+    lines += [f"{prefix}{language}/* {prefix}{language}/{NOT_FOUND_PAGE} 404" for language in languages]
     return "\n".join(lines) + "\n"
 
 
