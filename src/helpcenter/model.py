@@ -130,6 +130,8 @@ class EntryTranslation:
     also_asked: tuple[str, ...] = ()
     video_title: str | None = None
     video_description: str | None = None
+    reviewed: date | None = None
+    """The day the translation was last checked; None: the source's `reviewed` stands for it."""
 
 
 @dataclass(frozen=True)

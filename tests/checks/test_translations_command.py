@@ -3,6 +3,7 @@ outdated warning of `helpcenter check`, on a three-language copy of the tests' h
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -44,8 +45,8 @@ def test_the_report_lists_what_is_missing_with_the_owner_and_the_coverage(projec
             "faq_data/entries/two-factor/incorrect-2fa.de.yml") in lines
     assert "he        missing  settings                      -             faq_data/settings.he.yml" in lines
     assert not any("outdated" in line.split()[1:2] for line in lines[2:] if line.startswith(("de ", "he ")))
-    assert ["de", "2", "of", "4", "50%", "0", "2", "of", "2", "yes", "2", "of", "27"] in rows(result.stdout)
-    assert ["he", "1", "of", "4", "25%", "0", "0", "of", "2", "missing", "0", "of", "27"] in rows(result.stdout)
+    assert ["de", "2", "of", "4", "50%", "0", "2", "of", "2", "yes", "7", "of", "30"] in rows(result.stdout)
+    assert ["he", "1", "of", "4", "25%", "0", "0", "of", "2", "missing", "0", "of", "30"] in rows(result.stdout)
 
 
 def test_after_a_source_edit_the_report_names_the_outdated_translations(project: Path) -> None:
@@ -58,7 +59,7 @@ def test_after_a_source_edit_the_report_names_the_outdated_translations(project:
         "he        outdated  entry change-password         Support team  "
         "faq_data/entries/account/change-password.he.yml",
     ]
-    assert ["de", "2", "of", "4", "50%", "1", "2", "of", "2", "yes", "2", "of", "27"] in rows(result.stdout)
+    assert ["de", "2", "of", "4", "50%", "1", "2", "of", "2", "yes", "7", "of", "30"] in rows(result.stdout)
 
 
 def test_an_untranslated_field_edit_is_not_outdated(project: Path) -> None:
@@ -76,21 +77,42 @@ def test_check_warns_of_an_outdated_translation_and_passes(project: Path) -> Non
             "with 'git log -p' on the source)") in result.stderr.splitlines()
 
 
-def test_marking_reviewed_refreshes_only_the_fingerprint(project: Path) -> None:
+def test_marking_reviewed_refreshes_only_the_fingerprint_and_the_date(project: Path) -> None:
     edit(project / PASSWORD, "title: How do I change my password?", "title: How can I change my password?")
     translation = project / DE_PASSWORD
     edit(translation, "title:", "# a translator's note\ntitle:")
-    before = translation.read_bytes()
+    before = translation.read_bytes().splitlines()
     result = run("translations", "--reviewed", DE_PASSWORD)
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{DE_PASSWORD}: marked reviewed\n"
-    after = translation.read_bytes()
-    changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines(), strict=True) if old != new]
-    assert len(changed) == 1 and changed[0][0].startswith(b"source: ") and changed[0][1].startswith(b"source: ")
+    after = translation.read_bytes().splitlines()
+    at = next(number for number, line in enumerate(before) if line.startswith(b"source: "))
+    assert after[at].startswith(b"source: ") and after[at] != before[at]
+    assert after[at + 1] == f"reviewed: {date.today().isoformat()}".encode()  # a line of its own, added
+    assert after[:at] + after[at + 2:] == before[:at] + before[at + 1:]
     report = run("translations").stdout
     assert "de        outdated  entry change-password" not in report
     assert "he        outdated  entry change-password" in report
     assert run("translations", "--reviewed", DE_PASSWORD).stdout == f"{DE_PASSWORD}: already matches its source\n"
+
+
+def test_marking_reviewed_again_changes_the_date_in_its_place(project: Path) -> None:
+    translation = project / DE_PASSWORD
+    edit(translation, "\ntitle:", "\nreviewed: 2024-01-02  # checked by Anna\ntitle:")
+    translation.write_bytes(translation.read_bytes().replace(b"\n", b"\r\n"))
+    before = translation.read_bytes()
+    assert run("translations", "--reviewed", DE_PASSWORD).stdout == f"{DE_PASSWORD}: marked reviewed\n"
+    text = translation.read_bytes()
+    assert text == before.replace(b"2024-01-02", date.today().isoformat().encode())
+    assert run("translations", "--reviewed", DE_PASSWORD).stdout == f"{DE_PASSWORD}: already matches its source\n"
+
+
+def test_a_translation_reviewed_in_the_future_is_refused(project: Path) -> None:
+    edit(project / DE_PASSWORD, "\ntitle:", "\nreviewed: 2999-01-01\ntitle:")
+    result = run("check")
+    assert result.exit_code != 0
+    assert (f"{DE_PASSWORD}:3: reviewed: 2999-01-01 is in the future; write the day the translation was last "
+            "checked, or run 'helpcenter translations --reviewed FILE'") in result.output
 
 
 def test_marking_a_category_file_reviewed(project: Path) -> None:

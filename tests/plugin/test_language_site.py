@@ -14,12 +14,18 @@ from helpcenter.checks.ledger import published_urls
 from helpcenter.load.help_center import load_help_center
 
 
+GERMAN_REVIEW = "2025-03-04"
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_translated_project(tmp_path_factory.mktemp("language-site") / "project")
     source = project / "faq_data" / "entries" / "account" / "change-password.yml"
     source.write_text(source.read_text(encoding="utf-8").replace(
         "\nowner:", "\nredirect_from: [account/password/]\nowner:", 1), encoding="utf-8")
+    german = source.with_name("change-password.de.yml")
+    german.write_text(german.read_text(encoding="utf-8").replace("\ntitle:", f"\nreviewed: {GERMAN_REVIEW}\ntitle:", 1),
+                      encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     return project
@@ -208,3 +214,21 @@ def test_each_language_has_its_own_page_not_found(site: Path) -> None:
 def test_hosts_that_read_redirects_answer_a_missing_address_with_its_language_s_404(site: Path) -> None:
     rules = (site / "_redirects").read_text(encoding="utf-8").splitlines()
     assert rules[-2:] == ["/de/* /de/404.html 404", "/he/* /he/404.html 404"]
+
+
+def lastmod(sitemap: str, address: str) -> str:
+    found = re.search(rf"<url><loc>https://help.example.com/{address}</loc><lastmod>([^<]*)</lastmod>", sitemap)
+    assert found is not None, address
+    return found.group(1)
+
+
+def test_a_translation_s_own_review_date_dates_its_page(project: Path, site: Path) -> None:
+    source = (project / "faq_data" / "entries" / "account" / "change-password.yml").read_text(encoding="utf-8")
+    source_review = re.search(r"\nreviewed: (\S+)", source)
+    assert source_review is not None and source_review.group(1) != GERMAN_REVIEW
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert lastmod(sitemap, "de/account/change-password/") == GERMAN_REVIEW
+    assert lastmod(sitemap, "account/change-password/") == source_review.group(1)
+    assert lastmod(sitemap, "he/account/change-password/") == source_review.group(1)  # no date of its own
+    german = json.loads((site / "de" / "entries.json").read_text(encoding="utf-8"))
+    assert [entry["reviewed"] for entry in german["entries"] if entry["id"] == "change-password"] == [GERMAN_REVIEW]

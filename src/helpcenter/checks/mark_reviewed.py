@@ -1,9 +1,11 @@
-"""Marking a translation reviewed: its `source` fingerprint becomes the source's current one, and not
-one other byte of the file changes (comments, spacing and line endings stay as the translator left them)."""
+"""Marking a translation reviewed: its `source` fingerprint becomes the source's current one, an entry's
+translation is dated `reviewed` today, and not one other byte of the file changes (comments, spacing and
+line endings stay as the translator left them)."""
 
 from __future__ import annotations
 
 import codecs
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -13,13 +15,17 @@ from helpcenter.load.translation_files import SITE_FILES, is_translation_name
 from helpcenter.load.yaml_file import read_yaml
 from helpcenter.model import HelpCenter
 
+_ADDED = "added"
+"""The tag of a line added to the file, as an empty node where it goes."""
+
 
 class ReviewError(Exception):
     """The file cannot be marked; the message says why and what to do."""
 
 
-def mark_reviewed(path: Path, shown: str, help_center: HelpCenter, data_dir: Path) -> int:
-    """Write the current fingerprints into the translation at `path`; the number of fingerprints changed."""
+def mark_reviewed(path: Path, shown: str, help_center: HelpCenter, data_dir: Path, today: date | None = None) -> int:
+    """Write the current fingerprints into the translation at `path`, and `today` as an entry translation's
+    `reviewed` date; the number of values changed."""
     stem = path.name.rpartition(".")[0]
     if not path.name.endswith((".yml", ".yaml")) or not is_translation_name(stem):
         raise ReviewError(f"{shown} is not a translation: its name is ID.LANGUAGE.yml, such as reset-2fa.de.yml")
@@ -39,12 +45,25 @@ def mark_reviewed(path: Path, shown: str, help_center: HelpCenter, data_dir: Pat
     elif site_file:
         replacements.append((_source_node(document.root, shown), settings_fingerprint(help_center.settings)))
     elif of in help_center.entries_by_id:
-        replacements.append((_source_node(document.root, shown), entry_fingerprint(help_center.entry(of))))
+        source = _source_node(document.root, shown)
+        replacements.append((source, entry_fingerprint(help_center.entry(of))))
+        day = (today or date.today()).isoformat()
+        reviewed = _field_node(document.root, "reviewed")
+        if reviewed is not None:
+            replacements.append((reviewed, day))
+        else:  # a line of its own after the fingerprint's
+            text = document.text
+            end = text.find("\n", source.end_mark.index)
+            end = len(text) if end < 0 else end - (text[end - 1] == "\r")
+            mark = yaml.Mark(shown, end, 0, 0, None, 0)
+            newline = "\r\n" if "\r\n" in text else "\n"
+            replacements.append((yaml.ScalarNode(_ADDED, "", mark, mark), f"{newline}reviewed: {day}"))
     else:
         raise ReviewError(f"{shown} translates '{of}', but no entry has that id; run 'helpcenter translations'")
     text = document.text
     changed = 0
-    for node, value in sorted(replacements, key=lambda item: -item[0].start_mark.index):
+    # From the end of the file, so that each index still holds; a line added after an empty 'source:' goes first.
+    for node, value in sorted(replacements, key=lambda item: (-item[0].start_mark.index, item[0].tag != _ADDED)):
         if node.value != value:
             space = " " if text[node.start_mark.index - 1] == ":" else ""  # 'source:' left empty
             text = text[:node.start_mark.index] + space + value + text[node.end_mark.index:]
@@ -55,9 +74,16 @@ def mark_reviewed(path: Path, shown: str, help_center: HelpCenter, data_dir: Pat
     return changed
 
 
-def _source_node(mapping: yaml.MappingNode, shown: str) -> yaml.Node:
+def _field_node(mapping: yaml.MappingNode, name: str) -> yaml.Node | None:
     for key_node, value_node in mapping.value:
-        if key_node.value == "source" and isinstance(value_node, yaml.ScalarNode):
+        if key_node.value == name and isinstance(value_node, yaml.ScalarNode):
             return value_node
+    return None
+
+
+def _source_node(mapping: yaml.MappingNode, shown: str) -> yaml.Node:
+    node = _field_node(mapping, "source")
+    if node is not None:
+        return node
     raise ReviewError(f"{shown}: add the line 'source: 0000000000' (then mark it reviewed again), or start the "
                       "file anew with 'helpcenter new --locale'")

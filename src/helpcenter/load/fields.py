@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
 from urllib.parse import urlsplit
@@ -77,3 +78,8 @@ def is_mail_url(text: str) -> bool:
 
 def is_id(text: str) -> bool:
     return _ID_PATTERN.fullmatch(text) is not None
+
+
+def future_date(day: date) -> bool:
+    """Whether a review date is later than today, with a day's grace: the writer's day may be ahead."""
+    return day > date.today() + timedelta(days=1)

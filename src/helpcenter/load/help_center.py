@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from helpcenter.load.drafts import EntryFile, preview_help_center
-from helpcenter.load.fields import is_id
+from helpcenter.load.fields import future_date, is_id
 from helpcenter.load.languages import language_problem
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
 from helpcenter.load.reader import Reader
@@ -269,7 +268,7 @@ def _load_entry(
         values["video"] = video
     if not all(field.name in values for field in ENTRY_FIELDS if field.required):
         return None
-    if values["reviewed"] > date.today() + timedelta(days=1):  # a day's grace: the writer's day may be ahead
+    if future_date(values["reviewed"]):
         problems.append(Problem(shown, lines["reviewed"], "reviewed", (
             f"{values['reviewed'].isoformat()} is in the future; write the day the answer was last checked"
         )))

@@ -1,5 +1,5 @@
 """A help center as published in one language: only the entries translated into it, with their
-translated words, under the language's folder ('de/'); the rest (dates, owners, videos) from the source."""
+translated words and review dates, under the language's folder ('de/'); the rest (owners, videos) from the source."""
 
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ def _entry(source: Entry, translation: EntryTranslation, prefix: str, translated
     return replace(
         source, title=translation.title, summary=translation.summary, answer=translation.answer,
         steps=translation.steps, tags=translation.tags, also_asked=translation.also_asked, video=video,
+        reviewed=translation.reviewed or source.reviewed,
         related=tuple(entry_id for entry_id in source.related if entry_id in translated),
         redirect_from=tuple(prefix + old for old in source.redirect_from), source=translation.source, prefix=prefix,
     )

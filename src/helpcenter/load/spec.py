@@ -129,6 +129,9 @@ def _named(fields: tuple[Field, ...], name: str) -> Field:
 
 ENTRY_TRANSLATION_FIELDS = (
     SOURCE_FIELD,
+    Field("reviewed", "date", False,
+          "the date this translation was last checked against its source, as YYYY-MM-DD; written by 'helpcenter "
+          "translations --reviewed'; without it, the source's date stands for the translation too"),
     *_translated(ENTRY_FIELDS, "title", "summary", "answer", "steps"),
     Field("video", "mapping", False, "the video's title and description in this language",
           fields=_translated(VIDEO_FIELDS, "title", "description")),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from helpcenter.load.fields import future_date
 from helpcenter.load.fingerprint import category_fingerprint, entry_fingerprint, settings_fingerprint
 from helpcenter.load.languages import language_name
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
@@ -164,7 +166,16 @@ def _read_entry(
         current=values["source"] == entry_fingerprint(source), title=values["title"], summary=values["summary"],
         answer=values["answer"], steps=steps, tags=values.get("tags", ()), also_asked=values.get("also_asked", ()),
         video_title=video.get("title"), video_description=video.get("description"),
+        reviewed=_reviewed(reader, values, lines),
     )
+
+
+def _reviewed(reader: Reader, values: dict[str, Any], lines: dict[str, int]) -> date | None:
+    day: date | None = values.get("reviewed")
+    if day is not None and future_date(day):
+        reader.problem(lines["reviewed"], "reviewed", f"{day.isoformat()} is in the future; write the day the "
+                       "translation was last checked, or run 'helpcenter translations --reviewed FILE'")
+    return day
 
 
 def _read_categories(
