@@ -13,7 +13,6 @@ from conftest import copy_translated_project, run_build
 from helpcenter.checks.ledger import published_urls
 from helpcenter.load.help_center import load_help_center
 
-
 GERMAN_REVIEW = "2025-03-04"
 
 
