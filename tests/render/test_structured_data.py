@@ -57,6 +57,8 @@ def test_serialisation_escapes_each_dangerous_character_as_a_json_escape() -> No
         ("two-factor/index.md", True, "two-factor/"),
         ("two-factor/reset-2fa.md", True, "two-factor/reset-2fa/"),
         ("two-factor/reset-2fa.md", False, "two-factor/reset-2fa.html"),
+        ("two-factor/index.md", False, "two-factor/index.html"),
+        ("index.md", False, "index.html"),
         ("contact.md", True, "contact/"),
     ],
 )

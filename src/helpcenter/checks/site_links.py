@@ -173,11 +173,12 @@ class _CanonicalFinder(HTMLParser):
 
 
 def site_url_of(site_dir: Path) -> str | None:
-    """The site's own address, read from the home page's canonical link (MkDocs writes `site_url` there)."""
+    """The site's own address, read from the home page's canonical link (MkDocs writes `site_url` there, with
+    `index.html` after it when the site does not use directory addresses)."""
     home = site_dir / "index.html"
     if not home.is_file():
         return None
     finder = _CanonicalFinder()
     finder.feed(home.read_text(encoding="utf-8", errors="replace"))
-    href = finder.href or ""
+    href = (finder.href or "").removesuffix("index.html")
     return href if urlsplit(href).scheme in ("http", "https") else None

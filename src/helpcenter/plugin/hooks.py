@@ -319,9 +319,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             self.written_files += write_machine_files(site_dir, self._machine_files(config))
             language = config.theme.get("language") or "en"
             for help_center in self.languages.help_centers():
-                self.written_files += write_search_index(
-                    site_dir, help_center, self.answer_texts, help_center.language or language
-                )
+                self.written_files += write_search_index(site_dir, help_center, self.answer_texts,
+                                                         help_center.language or language, config.use_directory_urls)
             name_the_search_index(site_dir, language)
             self.written_files += write_not_found_pages(site_dir, self.env, self.not_found_context, self.languages,
                                                         self.files)

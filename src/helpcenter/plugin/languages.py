@@ -62,7 +62,8 @@ class SiteLanguages:
         return tuple((language, page_address(self.source_of[url])) for language, url in group.items())
 
     def find_urls(self, files: Files) -> None:
-        """The address of every page in a language's versions, each language's home page among them."""
+        """The built address of every page in a language's versions (every generated page), each language's home
+        page among them."""
         for src_uri in self.version_of:
             file = files.get_file_from_path(src_uri)
             if file is not None:
@@ -84,14 +85,18 @@ class SiteLanguages:
         return links
 
     def page_context(self, meta: Mapping[str, Any]) -> dict[str, Any]:
-        """What base.html and partials/language.html read for the page's language: its code, its direction,
-        Material's interface language; nothing for a site in one language, which keeps the theme's own."""
+        """What the templates read: the built address of each page by its source (`helpcenter_page_urls`, for
+        links the theme writes, such as the breadcrumb's); and, in a site in several languages, the page's
+        language: its code, its direction, Material's interface language (a site in one language keeps the
+        theme's own)."""
         languages = self.default.languages
+        urls = {"helpcenter_page_urls": self.urls}
         if len(languages) < 2:
-            return {}
+            return urls
         help_center = self.of_page(meta)
         language = help_center.language or languages[0]
         return {
+            **urls,
             "helpcenter_language": language,
             "helpcenter_direction": "rtl" if is_right_to_left(language) else "ltr",
             "helpcenter_theme_language": self.theme_languages.get(language),

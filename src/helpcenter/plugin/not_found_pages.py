@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from helpcenter.load.localized import interface_texts
 from helpcenter.model import HelpCenter
 from helpcenter.plugin.languages import SiteLanguages
+from helpcenter.render.addresses import page_path
 from helpcenter.render.pages import LANGUAGE_META
 from helpcenter.render.redirects import NOT_FOUND_PAGE as NOT_FOUND
 
@@ -21,7 +22,7 @@ CONTACT_PAGE = "contact.md"
 
 def not_found_context(context: dict[str, Any], languages: SiteLanguages, files: Files) -> dict[str, Any]:
     """What 404.html reads besides MkDocs' context, for the page of `languages.default`."""
-    context.update(_language_context(languages, languages.default, files))
+    context.update(_language_context(languages, languages.default, files, context["config"].use_directory_urls))
     return context
 
 
@@ -38,8 +39,8 @@ def write_not_found_pages(
         path = f"{language}/{NOT_FOUND}"
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(template.render({**context, **_language_context(languages, help_center, files)}),
-                          encoding="utf-8")
+        words = _language_context(languages, help_center, files, context["config"].use_directory_urls)
+        target.write_text(template.render({**context, **words}), encoding="utf-8")
         written.append(path)
     return written
 
@@ -54,11 +55,13 @@ def contact_page_url(files: Files, language: str) -> str | None:
     return None
 
 
-def _language_context(languages: SiteLanguages, help_center: HelpCenter, files: Files) -> dict[str, Any]:
+def _language_context(
+    languages: SiteLanguages, help_center: HelpCenter, files: Files, use_directory_urls: bool
+) -> dict[str, Any]:
     return {
         **languages.page_context({LANGUAGE_META: help_center.language}),
         "helpcenter": help_center,
         "helpcenter_words": interface_texts(languages.default, help_center.language),
-        "helpcenter_home_url": languages.urls.get(help_center.home_uri) if help_center.language else None,
+        "helpcenter_home_url": page_path(help_center.home_uri, use_directory_urls),
         "helpcenter_contact_url": contact_page_url(files, help_center.language),
     }

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from helpcenter.load.localized import interface_texts
 from helpcenter.model import CONTACT_LINK, HelpCenter
+from helpcenter.render.addresses import page_path
 from helpcenter.render.entries_json import ENTRIES_JSON
 from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
 from helpcenter.render.pages import theme_text
@@ -106,7 +107,8 @@ def add_redirects(files: Files, config: MkDocsConfig, help_centers: Sequence[Hel
     taken = {file.dest_uri: file.src_uri for file in files}
     found = []
     for help_center in help_centers:
-        in_language = [(redirect, help_center.language or site_language) for redirect in redirects(help_center)]
+        in_language = [(redirect, help_center.language or site_language)
+                       for redirect in redirects(help_center, config.use_directory_urls)]
         found += [redirect for redirect, _ in in_language]
         _add_redirect_pages(files, config, in_language, taken)
     languages = [view.language for view in help_centers if view.language]
@@ -162,14 +164,17 @@ def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]
 SEARCH_INDEX = "search/search_index.json"
 
 
-def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> list[str]:
+def write_search_index(
+    site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str, use_directory_urls: bool = True
+) -> list[str]:
     """The help center's own search index of one language under `search/LANGUAGE/`, with the site's own words
     in that language; the paths written.
 
     `answers` holds each entry's answer text by its page's source.
     """
     entries = [
-        SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
+        SearchEntry(page_path(entry.src_uri, use_directory_urls), entry.title, entry.summary,
+                    answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
         for entry in help_center.entries
     ]
     folder = site_dir / "search" / language

@@ -6,10 +6,11 @@ import posixpath
 
 
 def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The built page's path for a Markdown source, as MkDocs publishes it ('' for the home page)."""
+    """The built page's path for a Markdown source, as MkDocs publishes it ('' for the home page; 'index.html'
+    without directory addresses)."""
     stem, _ = posixpath.splitext(src_uri)
     folder, name = posixpath.split(stem)
-    if name == "index":
+    if name == "index" and use_directory_urls:
         return f"{folder}/" if folder else ""
     if use_directory_urls:
         return f"{stem}/"

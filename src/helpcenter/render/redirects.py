@@ -8,13 +8,13 @@ Cloudflare Pages) answer the old addresses with a real 301 instead.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from helpcenter.model import HelpCenter
+from helpcenter.render.addresses import href_between, page_path
 
 REDIRECTS_FILE = "_redirects"
 NOT_FOUND_PAGE = "404.html"
@@ -25,7 +25,7 @@ class Redirect:
     old: str
     """The old site path without the leading '/', such as 'account/old-question/'."""
     new: str
-    """The new site path, in the same form."""
+    """The new site path, as the page is built: 'account/new-question/', or 'account/new-question.html'."""
     title: str
     """The title of the page it leads to."""
 
@@ -35,18 +35,21 @@ class Redirect:
         return self.old + "index.html"
 
 
-def redirects(help_center: HelpCenter) -> list[Redirect]:
+def redirects(help_center: HelpCenter, use_directory_urls: bool = True) -> list[Redirect]:
+    """Every old address of the help center's pages, each to the page as it is built ('account/x.html' without
+    directory addresses)."""
     found = [
-        Redirect(old, category.url, category.title)
+        Redirect(old, page_path(category.src_uri, use_directory_urls), category.title)
         for category in help_center.categories for old in category.redirect_from
     ]
-    found += [Redirect(old, entry.url, entry.title) for entry in help_center.entries for old in entry.redirect_from]
+    found += [Redirect(old, page_path(entry.src_uri, use_directory_urls), entry.title)
+              for entry in help_center.entries for old in entry.redirect_from]
     return sorted(found)
 
 
 def redirect_page(redirect: Redirect, site_url: str | None, language: str = "en") -> str:
     """The HTML page left at the old address."""
-    relative = posixpath.relpath(redirect.new, redirect.old.rstrip("/")) + "/"
+    relative = href_between(redirect.old, redirect.new)
     target = html.escape(relative, quote=True)
     canonical = html.escape(urljoin(site_url, redirect.new) if site_url else relative, quote=True)
     title = html.escape(redirect.title)
