@@ -153,6 +153,8 @@ class LanguageContent:
     """By entry id: only the entries translated into this language."""
     categories: Mapping[str, CategoryTranslation] = field(default_factory=dict)
     settings: SettingsTranslation | None = None
+    pages: Mapping[str, str] = field(default_factory=dict)
+    """The hand-written pages translated into this language ('contact'), each with its file ('docs/contact.de.md')."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,12 @@ class HelpCenter:
     @property
     def languages(self) -> tuple[str, ...]:
         return self.settings.languages
+
+    def page_uri(self, name: str) -> str:
+        """The Markdown source of the hand-written page `name` ('contact') in this help center's language: its
+        translation's ('de/contact.md') where there is one, else the default language's ('contact.md')."""
+        content = self.translations.get(self.language) if self.language else None
+        return f"{self.language}/{name}.md" if content is not None and name in content.pages else f"{name}.md"
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries_by_id[entry_id]

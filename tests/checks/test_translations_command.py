@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import copy_translated_project
+from conftest import copy_translated_project, run_build
 from helpcenter.cli import main
 
 PASSWORD = "faq_data/entries/account/change-password.yml"
@@ -45,8 +45,12 @@ def test_the_report_lists_what_is_missing_with_the_owner_and_the_coverage(projec
             "faq_data/entries/two-factor/incorrect-2fa.de.yml") in lines
     assert "he        missing  settings                      -             faq_data/settings.he.yml" in lines
     assert not any("outdated" in line.split()[1:2] for line in lines[2:] if line.startswith(("de ", "he ")))
-    assert ["de", "2", "of", "4", "50%", "0", "2", "of", "2", "yes", "7", "of", "30"] in rows(result.stdout)
-    assert ["he", "1", "of", "4", "25%", "0", "0", "of", "2", "missing", "0", "of", "30"] in rows(result.stdout)
+    assert "he        missing  page contact                  -             docs/contact.he.md" in lines
+    assert not any("page contact" in line for line in lines if line.startswith("de "))  # docs/contact.de.md
+    assert ["de", "2", "of", "4", "50%", "0", "2", "of", "2", "yes", "7", "of", "30", "1", "of", "1"] in rows(
+        result.stdout)
+    assert ["he", "1", "of", "4", "25%", "0", "0", "of", "2", "missing", "0", "of", "30", "0", "of", "1"] in rows(
+        result.stdout)
 
 
 def test_after_a_source_edit_the_report_names_the_outdated_translations(project: Path) -> None:
@@ -59,7 +63,8 @@ def test_after_a_source_edit_the_report_names_the_outdated_translations(project:
         "he        outdated  entry change-password         Support team  "
         "faq_data/entries/account/change-password.he.yml",
     ]
-    assert ["de", "2", "of", "4", "50%", "1", "2", "of", "2", "yes", "7", "of", "30"] in rows(result.stdout)
+    assert ["de", "2", "of", "4", "50%", "1", "2", "of", "2", "yes", "7", "of", "30", "1", "of", "1"] in rows(
+        result.stdout)
 
 
 def test_an_untranslated_field_edit_is_not_outdated(project: Path) -> None:
@@ -178,3 +183,23 @@ def test_a_one_language_site_has_nothing_to_translate(tmp_path: Path, monkeypatc
     result = run("translations")
     assert result.exit_code == 0
     assert "The site has one language" in result.stdout
+
+
+def test_a_page_translation_of_no_page_or_in_an_undeclared_language_is_refused_by_check_and_build(
+    project: Path
+) -> None:
+    (project / "docs" / "contakt.de.md").write_text("# Kontakt\n", encoding="utf-8")
+    (project / "docs" / "contact.fr.md").write_text("# Contact\n", encoding="utf-8")
+    expected = [
+        "docs/contakt.de.md:1: translates the page 'contakt', but docs/contakt.md does not exist (did you mean "
+        "'contact'?): name the file after the page it translates, PAGE.de.md, or remove it",
+        "docs/contact.fr.md:1: 'fr' (French) is not one of the site's languages (faq_data/settings.yml has "
+        "languages: en, de, he); add it to languages there, after the default language, or remove this file",
+    ]
+    check = run("check")
+    assert check.exit_code != 0
+    assert all(problem in check.output for problem in expected), check.output
+    build = run_build(project)
+    assert build.returncode != 0
+    assert all(problem in build.stderr for problem in expected), build.stderr
+    assert not (project / "site").exists()

@@ -87,9 +87,10 @@ def test_every_page_s_language_links_lead_to_html_files(site: Path) -> None:
             assert file.is_file(), f"{page}: {kind} link {href} names no file"
             if kind != "other":
                 assert file.suffix == ".html", f"{page}: {kind} link {href}"
-    assert (site / "de" / "account" / "change-password.html").is_file()
-    # 13 pages in groups: home, account, change-password in 3 languages + x-default; two-factor, reset-2fa in 2
-    assert kinds["hreflang"] == 3 * 3 * 4 + 2 * 2 * 3 and kinds["switcher"] > 0 and kinds["canonical"] > 0
+    assert (site / "de" / "account" / "change-password.html").is_file() and (site / "de" / "contact.html").is_file()
+    # 15 pages in groups: home, account, change-password in 3 languages + x-default; two-factor, reset-2fa and
+    # contact in 2
+    assert kinds["hreflang"] == 3 * 3 * 4 + 3 * 2 * 3 and kinds["switcher"] > 0 and kinds["canonical"] > 0
 
 
 def test_the_sitemap_names_html_files(site: Path) -> None:

@@ -48,7 +48,7 @@ def html_tag(html: str, name: str) -> str:
 def test_each_language_has_only_its_translated_pages(site: Path) -> None:
     german = sorted(path.parent.relative_to(site).as_posix() for path in (site / "de").rglob("index.html"))
     assert german == [  # and the redirect from the German page's old address
-        "de", "de/account", "de/account/change-password", "de/account/password", "de/two-factor",
+        "de", "de/account", "de/account/change-password", "de/account/password", "de/contact", "de/two-factor",
         "de/two-factor/reset-2fa",
     ]
     hebrew = sorted(path.parent.relative_to(site).as_posix() for path in (site / "he").rglob("index.html"))
@@ -123,7 +123,6 @@ def test_a_page_names_its_language_versions_and_an_x_default(site: Path) -> None
         "x-default": f"{root}two-factor/reset-2fa/",
     }
     assert link_tags(page(site, "account/new-device-login-email")) == {}  # in one language only
-    assert link_tags(page(site, "contact")) == {}
     assert '<link rel="canonical" href="https://help.example.com/de/account/change-password/">' in page(
         site, "de/account/change-password")
 
@@ -142,7 +141,7 @@ def test_the_sitemap_lists_each_version_with_its_alternates(site: Path) -> None:
     assert german is not None
     assert german.group(0).count("<xhtml:link") == 3 and 'hreflang="x-default"' in german.group(0)
     assert "<lastmod>" in german.group(0)
-    assert "<url><loc>https://help.example.com/contact/</loc></url>" in sitemap
+    assert "<url><loc>https://help.example.com/contact/</loc><xhtml:link" in sitemap
 
 
 def test_old_addresses_lead_to_the_page_in_the_same_language(site: Path) -> None:
@@ -158,9 +157,10 @@ def test_old_addresses_lead_to_the_page_in_the_same_language(site: Path) -> None
 def test_the_ledger_records_every_language_s_addresses(project: Path) -> None:
     ledger = published_urls(load_help_center(project / "faq_data", project, project / "docs"), project / "docs")
     for path in ("/de/", "/de/account/", "/de/account/change-password/", "/de/account/password/",
-                 "/he/account/change-password/", "/account/password/"):
+                 "/he/account/change-password/", "/account/password/", "/contact/"):
         assert path in ledger
-    assert "/he/two-factor/reset-2fa/" not in ledger
+    assert ledger["/de/contact/"] == "docs/contact.de.md"
+    assert "/he/two-factor/reset-2fa/" not in ledger and "/contact.de/" not in ledger and "/he/contact/" not in ledger
 
 
 def switcher_links(html: str) -> list[tuple[str, str, str]]:
@@ -199,11 +199,12 @@ def test_each_language_has_its_own_page_not_found(site: Path) -> None:
     assert 'action="/de/"' in german and '<a href="/de/">Startseite des Hilfecenters</a>' in german
     assert '<a href="/de/account/">Konto und Anmeldung</a>' in german and 'href="/account/"' not in german
     assert "index=search/de/" in german  # the search box searches the German pages
-    assert '<a href="/contact/">' in german  # the contact page has no German translation
+    assert '<a href="/de/contact/">' in german  # the German contact page
     assert '<meta name="robots" content="noindex">' in german and "hreflang" not in german
     hebrew = (site / "he" / "404.html").read_text(encoding="utf-8")
     assert html_tag(hebrew, "html") == '<html lang="he" dir="rtl" class="no-js">'
     assert 'href="/he/account/"' in hebrew and 'two-factor/"' not in hebrew
+    assert '<a href="/contact/">' in hebrew  # the contact page has no Hebrew translation
     english = (site / "404.html").read_text(encoding="utf-8")
     assert "<h1>Page not found</h1>" in english and 'action="/"' in english
     assert "/de/" not in english.split("<article")[1]
@@ -231,3 +232,26 @@ def test_a_translation_s_own_review_date_dates_its_page(project: Path, site: Pat
     assert lastmod(sitemap, "he/account/change-password/") == source_review.group(1)  # no date of its own
     german = json.loads((site / "de" / "entries.json").read_text(encoding="utf-8"))
     assert [entry["reviewed"] for entry in german["entries"] if entry["id"] == "change-password"] == [GERMAN_REVIEW]
+
+
+def test_a_hand_written_page_s_translation_is_published_in_its_language(site: Path) -> None:
+    german = page(site, "de/contact")
+    assert html_tag(german, "html") == '<html lang="de" dir="ltr" class="no-js">'
+    assert "<h1 id=\"kontakt\">Kontakt</h1>" in german
+    assert "Montag bis Freitag, 9:00–18:00 MEZ" in german  # {{ contact.hours }} of settings.de.yml
+    assert "mailto:support@example.com" in german
+    assert "docs/contact.de.md" in german  # edited in its own file
+    assert not (site / "contact.de").exists()
+    versions = {"en": "https://help.example.com/contact/", "de": "https://help.example.com/de/contact/",
+                "x-default": "https://help.example.com/contact/"}
+    assert link_tags(german) == versions and link_tags(page(site, "contact")) == versions
+    assert switcher_links(page(site, "contact"))[0] == ("../de/contact/", "de", "")
+    assert switcher_links(german)[1][1:] == ("he", "This page is not translated into this language: its home page")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count('href="https://help.example.com/de/contact/"') == 2  # in the group of both versions
+
+
+def test_an_entry_links_to_the_hand_written_page_in_its_language_or_the_default_one(site: Path) -> None:
+    assert '<a href="../../contact/">Schreiben Sie uns</a>' in page(site, "de/two-factor/reset-2fa")  # /de/contact/
+    assert '<a href="../../../contact/">צרו קשר</a>' in page(site, "he/account/change-password")  # /contact/
+    assert '<a href="/de/contact/">' in (site / "de" / "404.html").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from helpcenter.load.site_addresses import handwritten_urls
 from helpcenter.load.yaml_file import read_text
 from helpcenter.model import HelpCenter
 from helpcenter.problems import Problem
+from helpcenter.render.addresses import page_path
 
 LEDGER_FILE = "published-urls.txt"
 HEADER = """\
@@ -73,6 +74,8 @@ def published_urls(help_center: HelpCenter, docs_dir: Path) -> dict[str, str]:
             urls["/" + category.url] = f"the category '{category.id}'" + in_words
         for entry in view.entries:
             urls["/" + entry.url] = entry.source
+        for name, source in view.translations[view.language].pages.items() if view.language else ():
+            urls["/" + page_path(view.page_uri(name))] = source
         for category in view.categories:
             for old_url in category.redirect_from:
                 urls["/" + old_url] = f"a redirect to the category '{category.id}'" + in_words

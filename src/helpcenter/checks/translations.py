@@ -3,6 +3,7 @@ coverage, and who owns each source."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from helpcenter.annotations import workflow_command
@@ -20,7 +21,7 @@ class TranslationTask:
     state: str
     """'missing', 'outdated' or 'orphaned'."""
     what: str
-    """Such as 'entry reset-2fa', 'category account', 'settings'."""
+    """Such as 'entry reset-2fa', 'category account', 'settings', 'page contact'."""
     path: str
     """The translation's file: where it is, or where it goes."""
     line: int
@@ -40,6 +41,8 @@ class Coverage:
     """'yes', 'outdated' or 'missing'."""
     interface: str
     """Such as '26 of 26'."""
+    pages: str = "0 of 0"
+    """The hand-written pages translated, such as '1 of 1'."""
 
     @property
     def percent(self) -> int:
@@ -47,9 +50,11 @@ class Coverage:
 
 
 def translation_tasks(
-    help_center: HelpCenter, translations: Translations, data_dir: str
+    help_center: HelpCenter, translations: Translations, data_dir: str, pages: Sequence[str] = (),
+    docs_dir: str = "docs",
 ) -> tuple[list[TranslationTask], list[Coverage]]:
-    """`data_dir`: the content folder as problems name it, such as 'faq_data'."""
+    """`data_dir` and `docs_dir`: the content and pages folders as problems name them, such as 'faq_data';
+    `pages`: the hand-written pages' names ('contact')."""
     tasks = [TranslationTask(orphan.language, "orphaned", f"entry {orphan.entry_id}", orphan.path, 0, "")
              for orphan in translations.orphans]
     coverage = []
@@ -76,12 +81,15 @@ def translation_tasks(
             tasks.append(TranslationTask(language, "missing", "settings", f"{data_dir}/settings.{language}.yml", 0, ""))
         elif not settings.current:
             tasks.append(TranslationTask(language, "outdated", "settings", settings.source, settings.line, ""))
+        tasks += [TranslationTask(language, "missing", f"page {name}", f"{docs_dir}/{name}.{language}.md", 0, "")
+                  for name in pages if name not in content.pages]
         coverage.append(Coverage(
             language, len(help_center.entries), len(content.entries),
             sum(1 for translated in content.entries.values() if not translated.current),
             f"{len(content.categories)} of {len(help_center.categories)}",
             "missing" if settings is None else "yes" if settings.current else "outdated",
             f"{len(settings.interface) if settings else 0} of {len(INTERFACE_TEXTS)}",
+            f"{sum(1 for name in pages if name in content.pages)} of {len(pages)}",
         ))
     order = {language: index for index, language in enumerate(help_center.languages)}
     tasks.sort(key=lambda task: (order.get(task.language, len(order)), task.state, task.path, task.what))
@@ -101,9 +109,9 @@ def translations_report(tasks: list[TranslationTask], coverage: list[Coverage], 
         parts.append(format_table(["LANGUAGE", "STATE", "WHAT", "OWNER", "FILE"],
                                   [(t.language, t.state, t.what, t.owner or "-", t.path) for t in tasks]) + "\n")
     parts.append(format_table(
-        ["LANGUAGE", "ENTRIES", "COVERAGE", "OUTDATED", "CATEGORIES", "SETTINGS", "INTERFACE"],
+        ["LANGUAGE", "ENTRIES", "COVERAGE", "OUTDATED", "CATEGORIES", "SETTINGS", "INTERFACE", "PAGES"],
         [(c.language, f"{c.translated} of {c.entries}", f"{c.percent}%", str(c.outdated), c.categories, c.settings,
-          c.interface) for c in coverage],
+          c.interface, c.pages) for c in coverage],
     ))
     return "\n".join(parts)
 

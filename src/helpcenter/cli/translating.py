@@ -11,6 +11,7 @@ from helpcenter.annotations import github_annotation
 from helpcenter.checks.content_check import shown_path
 from helpcenter.cli.common import DATA_DIR_OPTION, DOCS_DIR_OPTION, fail_with, require_the_root
 from helpcenter.load.help_center import check_content
+from helpcenter.load.site_addresses import page_names
 from helpcenter.model import HelpCenter
 
 
@@ -40,7 +41,8 @@ def translations(reviewed_files: tuple[Path, ...], output_format: str, data_dir:
     if not help_center.translations:
         click.echo("The site has one language: declare more under 'languages' in settings.yml to translate it.")
         return
-    tasks, coverage = translation_tasks(help_center, found, shown_path(data_dir, Path.cwd()))
+    tasks, coverage = translation_tasks(help_center, found, shown_path(data_dir, Path.cwd()),
+                                        sorted(page_names(docs_dir)), shown_path(docs_dir, Path.cwd()))
     click.echo(translations_report(tasks, coverage, output_format))
     for problem in problems:
         click.echo(github_annotation(problem) if output_format == "github" else str(problem))

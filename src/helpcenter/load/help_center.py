@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from helpcenter.load.drafts import EntryFile, preview_help_center
 from helpcenter.load.fields import future_date, is_id
 from helpcenter.load.languages import language_problem
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
+from helpcenter.load.page_translations import page_translations
 from helpcenter.load.reader import Reader
 from helpcenter.load.references import (
     ENTRIES_FOLDER,
@@ -96,8 +98,12 @@ def check_content(
     check_categories(
         categories, category_lines, shown_path(data_dir / CATEGORIES_FILE, root), raw_entries, taken, problems
     )
+    pages: dict[str, dict[str, str]] = {}
     if settings is not None:
         check_featured(settings, settings_lines, shown_path(data_dir / SETTINGS_FILE, root), entry_ids, problems)
+        if docs_dir is not None:
+            pages = page_translations(docs_dir, settings.languages, shown_path(data_dir / SETTINGS_FILE, root),
+                                      problems)
     if problems or settings is None:
         if settings is not None:  # the translations' names can be checked without their sources
             usable_translations(translation_files, settings.languages, shown_path(data_dir / SETTINGS_FILE, root),
@@ -111,6 +117,8 @@ def check_content(
     translations = load_translations(
         translation_files, settings, source_files, categories, raw_entries, root, docs_dir, problems
     )
+    translations.by_language = {language: replace(content, pages=pages.get(language, {}))
+                                for language, content in translations.by_language.items()}
     help_center = HelpCenter.of(
         settings, categories, [raw.entry for raw in raw_entries], translations=translations.by_language
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpcenter.load.languages import language_problem
+
 SKIPPED_PAGES = frozenset({"404.md"})
 """Pages under docs/ that have no address of their own."""
 SITE_FOLDERS = {
@@ -13,15 +15,35 @@ SITE_FOLDERS = {
 """Folders at the site's root that the theme and the build fill: no category or old address may be one."""
 
 
+def page_translation_name(relative: str) -> tuple[str, str] | None:
+    """The page and the language of a page translation under docs/ ('contact.de.md' is ('contact', 'de'),
+    'guides/setup.pt-BR.md' ('guides/setup', 'pt-BR')): a page's name, a dot and a language code before `.md`;
+    None for any other name."""
+    page, dot, language = relative.removesuffix(".md").rpartition(".")
+    if not dot or not page or page.endswith("/") or language_problem(language) is not None:
+        return None
+    return page, language
+
+
+def hand_written_pages(docs_dir: Path) -> list[Path]:
+    """The Markdown files under docs/ that MkDocs would publish, page translations among them, by path."""
+    if not docs_dir.is_dir():
+        return []
+    return [
+        page for page in sorted(docs_dir.rglob("*.md"))
+        if not any(part.startswith(".") for part in page.relative_to(docs_dir).parts)
+        and page.relative_to(docs_dir).as_posix() not in SKIPPED_PAGES
+    ]
+
+
 def handwritten_urls(docs_dir: Path) -> dict[str, str]:
     """The addresses of the Markdown pages under docs/ ('/contact/'), as MkDocs publishes them with
-    directory URLs, and the page each comes from ('docs/contact.md')."""
+    directory URLs, and the page each comes from ('docs/contact.md'); not the page translations
+    ('docs/contact.de.md'), which are published in their language's folder."""
     urls: dict[str, str] = {}
-    if not docs_dir.is_dir():
-        return urls
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in hand_written_pages(docs_dir):
         relative = page.relative_to(docs_dir)
-        if any(part.startswith(".") for part in relative.parts) or relative.as_posix() in SKIPPED_PAGES:
+        if page_translation_name(relative.as_posix()) is not None:
             continue
         folder = relative.parent.as_posix()
         prefix = "/" if folder == "." else f"/{folder}/"

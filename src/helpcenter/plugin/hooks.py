@@ -52,7 +52,6 @@ from helpcenter.render.machine_files import MachineFileChoice, SiteFacts, machin
 from helpcenter.render.pages import html_end_of_page, render_pages, theme_text
 from helpcenter.render.plain_text import plain_text
 from helpcenter.render.preview_banner import draft_notice
-from helpcenter.render.site_values import with_site_values
 from helpcenter.render.structured_data import PageData, SiteAddress, answer_text, page_data
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -154,6 +153,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         self._point_edit_links_at_sources(files, config)
+        self.languages.publish_page_translations(files, config)
         self.languages.find_urls(files)
         if self.config.reuse_markdown:
             ReusedMarkdownPage.use_for(files, config, generated={page.src_uri: page for page in pages})
@@ -198,10 +198,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                 file.edit_uri = edit_uri
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A hand-written page shows the support address and hours of settings.yml where it names them."""
+        """A hand-written page shows the support address and hours of its language's settings where it names them."""
         if page.file.src_uri in self.generated_uris:
             return markdown
-        return with_site_values(markdown, self.help_center.settings.contact)
+        return self.languages.hand_written_page(markdown, page.file.src_uri, page.meta)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's HTML that follows its Markdown; an entry's answer and steps kept for the structured

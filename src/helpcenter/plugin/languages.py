@@ -3,17 +3,20 @@ words and direction the theme shows a page in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 import jinja2
-from mkdocs.structure.files import Files
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 from helpcenter.load.languages import is_right_to_left, native_name
 from helpcenter.load.localized import in_language, interface_texts
 from helpcenter.model import HelpCenter
+from helpcenter.render.addresses import page_path
 from helpcenter.render.alternates import language_versions
 from helpcenter.render.pages import LANGUAGE_META
+from helpcenter.render.site_values import with_site_values
 
 MATERIAL_LANGUAGES = "partials/languages/{}.html"
 
@@ -33,6 +36,14 @@ class SiteLanguages:
             self.version_of[view.home_uri] = f"{view.language}/" if view.language else ""
             self.version_of.update({category.src_uri: category.url for category in view.categories})
             self.version_of.update({entry.src_uri: entry.url for entry in view.entries})
+        # A hand-written page's translation, published in its language's folder ('de/contact.md'), and its file
+        # under docs/ ('contact.de.md').
+        self.page_files: dict[str, tuple[str, str]] = {}
+        for language, view in self.others.items():
+            for name in view.translations[language].pages:
+                target = view.page_uri(name)
+                self.page_files[target] = (language, f"{name}.{language}.md")
+                self.version_of.update({f"{name}.md": page_path(f"{name}.md"), target: page_path(target)})
         self.source_of = {url: src_uri for src_uri, url in self.version_of.items()}
 
     def help_centers(self) -> list[HelpCenter]:
@@ -60,6 +71,26 @@ class SiteLanguages:
         if len(group) < 3:  # one language and its x-default
             return ()
         return tuple((language, page_address(self.source_of[url])) for language, url in group.items())
+
+    def publish_page_translations(self, files: Files, config: MkDocsConfig) -> None:
+        """Each translation of a hand-written page in its language's folder: `docs/contact.de.md` at
+        `de/contact/`, edited in its own file."""
+        for target, (_, src_uri) in self.page_files.items():
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.abs_src_path is None:
+                continue
+            files.remove(file)
+            moved = File.generated(config, target, abs_src_path=file.abs_src_path)
+            moved.edit_uri = file.edit_uri
+            files.append(moved)
+
+    def hand_written_page(self, markdown: str, src_uri: str, meta: MutableMapping[str, Any]) -> str:
+        """A hand-written page's Markdown with the support address and hours of its language's settings
+        where it names them (`{{ contact.hours }}`); a page translation is marked as in its language."""
+        language = self.page_files.get(src_uri, ("", ""))[0]
+        if language:
+            meta[LANGUAGE_META] = language
+        return with_site_values(markdown, self.of_page(meta).settings.contact)
 
     def find_urls(self, files: Files) -> None:
         """The built address of every page in a language's versions (every generated page), each language's home

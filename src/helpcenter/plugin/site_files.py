@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from helpcenter.load.localized import interface_texts
+from helpcenter.load.site_addresses import page_translation_name
 from helpcenter.model import CONTACT_LINK, HelpCenter
 from helpcenter.render.addresses import page_path
 from helpcenter.render.entries_json import ENTRIES_JSON
@@ -71,7 +72,8 @@ def written_files(files: Files, config: MkDocsConfig, env: jinja2.Environment, s
 
 
 def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
-    """The home page, then the hand-written pages.
+    """The home page, then the hand-written pages (not their translations, which are published in their
+    language's folder).
 
     Categories and entries stay out: every page carries the whole navigation, so a navigation
     that grew with the content would make every page, and the build, grow with it. The home page
@@ -79,7 +81,7 @@ def navigation(help_center: HelpCenter, docs_dir: Path) -> list[dict[str, str]]:
     """
     items = [{theme_text(help_center.settings.home_title): "index.md"}]
     for page in sorted(docs_dir.glob("*.md")):
-        if page.name not in ("index.md", "404.md"):
+        if page.name not in ("index.md", "404.md") and page_translation_name(page.name) is None:
             items.append({_page_title(page): page.name})
     return items
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from helpcenter.load.localized import in_language
 from helpcenter.model import HelpCenter
+from helpcenter.render.addresses import page_path
 
 X_DEFAULT = "x-default"
 
@@ -15,7 +16,8 @@ X_DEFAULT = "x-default"
 def language_versions(help_center: HelpCenter) -> dict[str, Mapping[str, str]]:
     """Each page's address (such as 'de/account/change-password/') to its versions by language code,
     `x-default` included; empty for a site in one language. A page only exists in the languages it is
-    translated into, and its group names only those."""
+    translated into, and its group names only those; a hand-written page ('contact/') is in a group when it
+    has a translation ('de/contact/')."""
     languages = help_center.languages
     if len(languages) < 2:
         return {}
@@ -28,6 +30,9 @@ def language_versions(help_center: HelpCenter) -> dict[str, Mapping[str, str]]:
             groups.setdefault(("category", category.id), {})[language] = category.url
         for entry in view.entries:
             groups.setdefault(("entry", entry.id), {})[language] = entry.url
+        for name in view.translations[language].pages if view.language else ():
+            group = groups.setdefault(("page", name), {languages[0]: page_path(f"{name}.md")})
+            group[language] = page_path(view.page_uri(name))
     versions: dict[str, Mapping[str, str]] = {}
     for group in groups.values():
         group[X_DEFAULT] = group.get(languages[0], next(iter(group.values())))

@@ -33,7 +33,7 @@ def link_resolver(help_center: HelpCenter, address_of: AddressOf) -> Callable[[L
             other = help_center.entries_by_id.get(name)
             return address_of(other.src_uri) if other else link.target
         if link.scheme == "page":
-            return address_of(f"{name}.md")
+            return address_of(help_center.page_uri(name))
         if link.scheme == "category":
             category = help_center.categories_by_id.get(name)
             return address_of(category.src_uri) if category else link.target
