@@ -238,7 +238,7 @@ def test_a_hand_written_page_s_translation_is_published_in_its_language(site: Pa
     german = page(site, "de/contact")
     assert html_tag(german, "html") == '<html lang="de" dir="ltr" class="no-js">'
     assert "<h1 id=\"kontakt\">Kontakt</h1>" in german
-    assert "Montag bis Freitag, 9:00–18:00 MEZ" in german  # {{ contact.hours }} of settings.de.yml
+    assert "Montag bis Freitag, 9:00\u201318:00 MEZ" in german  # {{ contact.hours }} of settings.de.yml
     assert "mailto:support@example.com" in german
     assert "docs/contact.de.md" in german  # edited in its own file
     assert not (site / "contact.de").exists()
