@@ -13,6 +13,8 @@ import random
 import shutil
 from pathlib import Path
 
+from helpcenter.load.site_addresses import page_translation_name
+
 ENTRIES_PER_CATEGORY = 50
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
 THUMBNAIL = "assets/videos/synthetic-thumbnail.svg"
@@ -78,12 +80,15 @@ def write_synthetic_project(
 
 
 def copy_project_parts(destination: Path, project_root: Path) -> None:
-    """The project's mkdocs.yml, docs/ and overrides/ copied into `destination`, without content."""
+    """The project's mkdocs.yml, docs/ and overrides/ copied into `destination`, without content (nor the
+    pages' translations, which only a help center in those languages publishes)."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = project_root / part
         if source.is_dir():
-            shutil.copytree(source, destination / part)
+            shutil.copytree(source, destination / part, ignore=lambda _folder, names: [
+                name for name in names if name.endswith(".md") and page_translation_name(name) is not None
+            ])
         else:
             shutil.copy2(source, destination / part)
 

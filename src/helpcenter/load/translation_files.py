@@ -57,7 +57,7 @@ def usable_translations(
     language and source; a problem for every other."""
     usable = []
     first: dict[tuple[str, str], TranslationFile] = {}
-    declared = f"languages: {', '.join(languages)}" if languages else "no languages are declared"
+    declared = f"languages: {', '.join(languages)}" if languages else "no languages"
     for file in files:
         language = file.language
         wrong_code = language_problem(language)
