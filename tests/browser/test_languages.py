@@ -104,6 +104,12 @@ def test_the_language_switcher_moves_between_translations(browser: Browser, serv
     untranslated.click()
     page.wait_for_url(served_site + "he/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    page.goto(served_site + "contact/")  # a hand-written page and its translation
+    page.hover(".md-header .md-select")
+    page.click(".md-header .md-select__link[hreflang=de]")
+    page.wait_for_url(served_site + "de/contact/")
+    assert page.evaluate("document.documentElement.lang") == "de"
+    assert page.locator("article h1").inner_text() == "Kontakt"
     page.close()
 
 
