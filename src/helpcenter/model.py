@@ -130,6 +130,8 @@ class EntryTranslation:
     also_asked: tuple[str, ...] = ()
     video_title: str | None = None
     video_description: str | None = None
+    redirect_from: tuple[str, ...] = ()
+    """The translation's own old addresses, besides the source's in the language's folder."""
 
 
 @dataclass(frozen=True)
