@@ -44,9 +44,9 @@ def test_the_stages_do_not_reach_into_the_plugin() -> None:
 
 def test_every_module_sits_in_a_stage_folder_or_is_one_of_the_few_at_the_top() -> None:
     top = sorted(path.name for path in PACKAGE.glob("*.py"))
-    assert top == ["__init__.py", "annotations.py", "cli.py", "model.py", "new_entry.py", "problems.py"]
+    assert top == ["__init__.py", "annotations.py", "model.py", "new_entry.py", "problems.py"]
     folders = sorted(path.name for path in PACKAGE.iterdir() if path.is_dir() and path.name != "__pycache__")
-    assert folders == sorted(STAGES)
+    assert folders == sorted((*STAGES, "cli"))
 
 
 def test_no_module_is_over_400_lines() -> None:
