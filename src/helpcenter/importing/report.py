@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from helpcenter.checks.text_table import format_table
 from helpcenter.importing.planned import ImportPlan
-from helpcenter.importing.source import Export
 from helpcenter.importing.write import Written
 
 
-def summary_table(export: Export, plan: ImportPlan, written: Written) -> str:
+def summary_table(plan: ImportPlan, written: Written) -> str:
     needs_summary = sum(1 for planned in plan.entries if not planned.values.get("summary"))
     rows = [
         ("imported", str(len(plan.entries))),

@@ -196,11 +196,14 @@ def _read_translation(item: Any, where: str, shown: str) -> SourceTranslation | 
 def _translation(item: Any, where: str, shown: str, of: str, of_group: bool) -> SourceTranslation:
     locale = member(item, where, "locale", str)
     kind = "section" if of_group else "article"
+    body = member(item, where, "body", str, required=False) or ""
     return SourceTranslation(
         id=f"{kind} {of} {locale.lower()}", of=of, of_group=of_group, locale=locale,
         title=article_title(item, where),
-        body_html=member(item, where, "body", str, required=False) or "",
-        description=" ".join((member(item, where, "description", str, required=False) or "").split()),
+        body_html=body,
+        # A section's translation holds its description as `body`, plain text.
+        description=" ".join((member(item, where, "description", str, required=False)
+                              or (body if of_group else "")).split()),
         draft=bool(member(item, where, "draft", bool, required=False)),
         outdated=bool(member(item, where, "outdated", bool, required=False)),
         old_paths=_old_paths(item, where, f"{kind}s", of),
