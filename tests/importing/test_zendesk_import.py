@@ -52,9 +52,9 @@ def test_the_summary_counts_what_was_imported_and_skipped(imported: tuple[Path, 
     assert rows["pictures copied"] == "1"
     assert rows["pictures missing"] == "1"
     # Each article's two old addresses; the sections', the sub-section's and the categories'; the French
-    # translation's (its slug is not ASCII: the bare form only); the German translations' two each and the
-    # Hebrew ones' bare form.
-    assert rows["redirects written"] == str(36 * 2 + 3 * 2 + 2 + 2 * 2 + 1 + 7 * 2 + 2)
+    # translation's and the German draft's (their slugs are not ASCII: the bare form only); the German
+    # translations' two each and the Hebrew ones' bare form.
+    assert rows["redirects written"] == str(36 * 2 + 3 * 2 + 2 + 2 * 2 + 1 + 1 + 7 * 2 + 2)
 
 
 def test_fields_are_mapped(imported: tuple[Path, str]) -> None:
@@ -204,10 +204,11 @@ def test_after_the_summaries_the_site_builds_and_every_old_address_redirects(
     assert 'dir="rtl"' in hebrew and "כניסה בשני שלבים" in hebrew
     addresses = (imported[0].parent / "addresses.txt").read_text(encoding="utf-8")
     pairs = re.findall(r"^(/hc/\S+)\s+(/\S+)$", addresses, re.MULTILINE)
-    assert len(pairs) == 101
+    assert len(pairs) == 102
     assert ("/hc/de/articles/360001000001/", "/de/your-account/reset-password/") in pairs
     assert ("/hc/he/articles/360001000001/", "/he/your-account/reset-password/") in pairs
     assert ("/hc/fr/articles/360001000001/", "/your-account/reset-password/") in pairs, "French is left out"
+    assert ("/hc/de/articles/360001000008/", "/your-account/close-account/") in pairs, "a draft translation"
     for old, new in pairs:
         page = (site / old.lstrip("/") / "index.html").read_text(encoding="utf-8")
         target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page)

@@ -4,7 +4,8 @@ A translation goes through the same conversion as its source (links, pictures, s
 records the fingerprint of the source as written, so it is current right after the import; one the
 old help center marked outdated records a fingerprint that matches no source, so `helpcenter
 translations` lists it as outdated until a translator reviews it. A locale the help center does not
-declare stops the import (declare it, or skip it); a draft translation is left out and counted.
+declare stops the import (declare it, or skip it); a draft translation is left out and counted. The
+old addresses of a translation left out lead to its source's page.
 """
 
 from __future__ import annotations
@@ -62,27 +63,33 @@ def plan_translations(export: Export, plan: ImportPlan, ids: dict[str, str], cat
     for translation in export.translations:
         planned_entry = entries.get(translation.of)
         if translation.of_group:
-            group_category = category_of.get(translation.of)
-            if group_category not in new_categories:
+            if category_of.get(translation.of) not in new_categories:
+                plan.notes.append(f"{translation.where}: not imported, as its section joins an existing category; "
+                                  "translate that category in its categories.LANG.yml")
                 continue
         elif planned_entry is None:
             plan.skipped_translations += 1  # its article is a draft, or not imported
             continue
-        if translation.locale.lower() in options.skip_locales:
-            if planned_entry is not None and not translation.of_group:
-                plan.skipped_translations += 1
-                if not translation.draft:  # its old addresses lead to the source's page
-                    planned_entry.values["redirect_from"] += list(translation.old_paths)
-            continue
         language = language_of(translation.locale, languages)
-        if language is None:
+        if planned_entry is None:
+            if translation.locale.lower() not in options.skip_locales and language != default:
+                if language is None:
+                    undeclared[translation.locale.lower()].append(translation)
+                else:
+                    kept[language].append((translation, language))
+            continue
+        if translation.locale.lower() in options.skip_locales or language == default or translation.draft:
+            # Its old addresses lead to the source's page.
+            planned_entry.values["redirect_from"] += list(translation.old_paths)
+            if translation.draft and translation.locale.lower() not in options.skip_locales:
+                plan.translation_drafts += 1
+            else:
+                plan.skipped_translations += 1
+            if language == default:
+                plan.notes.append(f"{translation.where}: left out, as '{translation.locale}' is the default "
+                                  "language, which the source is written in")
+        elif language is None:
             undeclared[translation.locale.lower()].append(translation)
-        elif language == default:
-            plan.skipped_translations += not translation.of_group
-            plan.notes.append(f"{translation.where}: left out, as '{translation.locale}' is the default language, "
-                              "which the source is written in")
-        elif translation.draft and not translation.of_group:
-            plan.translation_drafts += 1
         else:
             kept[language].append((translation, language))
     for locale, found in undeclared.items():
