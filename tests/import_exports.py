@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import Any
@@ -320,10 +321,21 @@ def zendesk_translations() -> list[dict[str, Any]]:
     return found
 
 
+def _slug(title: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in title).split())
+
+
+def _ascii_slug(title: str) -> str:
+    """'-wie-setze-ich-mein-passwort-zuruck', as Intercom writes a slug; '' for a title without Latin letters."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    slug = "-".join("".join(c if c.isalnum() else " " for c in folded).split())
+    return f"-{slug}" if slug else ""
+
+
 def _translation(source_id: int, source_type: str, locale: str, title: str, body: str, draft: bool,
                  outdated: bool) -> dict[str, Any]:
     kind = f"{source_type.lower()}s"
-    slug = "-".join("".join(c if c.isalnum() else " " for c in title).split())
+    slug = _slug(title)
     return {
         "id": source_id * 10 + len(locale), "url": f"{HOST}/api/v2/help_center/{kind}/{source_id}/translations/"
         f"{locale}.json", "html_url": f"{HOST}/hc/{locale}/{kind}/{source_id}-{slug}", "source_id": source_id,
@@ -337,17 +349,27 @@ INTERCOM = "https://intercom.help/example"
 FRESHDESK = "https://example.freshdesk.com"
 
 
-def _vendor_body(body: str, articles: str, groups: str) -> str:
+def _vendor_body(body: str, articles: str, groups: str, locale: str = LOCALE) -> str:
     """A Zendesk body with its links to other articles and sections in another vendor's address forms."""
-    return (body.replace(f"{HOST}/hc/en-us/articles/", articles).replace("/hc/en-us/sections/", groups))
+    return (body.replace(f"{HOST}/hc/{locale}/articles/", articles).replace(f"/hc/{locale}/sections/", groups))
 
 
 def published_articles() -> list[dict[str, Any]]:
     return [article for article in zendesk_articles() if not article["draft"] and article["locale"] == LOCALE]
 
 
-def write_intercom_export(folder: Path) -> Path:
-    """`GET /articles` in two pages and `GET /help_center/collections`, as Intercom's API documents them."""
+def write_intercom_export(folder: Path, translations: bool = False) -> Path:
+    """`GET /articles` in two pages and `GET /help_center/collections`, as Intercom's API documents them; with
+    `translations`, each article's `translated_content` holds the words of TRANSLATIONS (and the German article),
+    and the first collection's a German name."""
+    translated: dict[int, dict[str, Any]] = {}
+    german_reset = (360001000001, "de", "Wie setze ich mein Passwort zurück?", GERMAN_RESET, False, False)
+    for source_id, locale, title, body, draft, _ in [*TRANSLATIONS, german_reset]:
+        translated.setdefault(source_id, {"type": "article_translated_content"})[locale] = {
+            "type": "article_content", "title": title, "description": f"Kurz: {title}",
+            "body": _vendor_body(body, f"{INTERCOM}/{locale}/articles/", f"{INTERCOM}/{locale}/collections/", locale),
+            "author_id": 991267, "state": "draft" if draft else "published", "created_at": 1672928359,
+            "updated_at": 1672928610, "url": f"{INTERCOM}/{locale}/articles/{source_id}{_ascii_slug(title)}"}
     articles = []
     for article in zendesk_articles():
         if article["locale"] != LOCALE:
@@ -362,6 +384,8 @@ def write_intercom_export(folder: Path) -> Path:
             "created_at": 1672928359, "updated_at": 1672928610,
             "url": f"{INTERCOM}/en/articles/{article['id']}-{slug}", "default_locale": "en",
         })
+        if translations and article["id"] in translated:
+            articles[-1]["translated_content"] = translated[article["id"]]
     folder.mkdir(parents=True, exist_ok=True)
     for number, start in enumerate(range(0, len(articles), 25), 1):
         write_json(folder / f"articles-{number}.json", {
@@ -375,6 +399,12 @@ def write_intercom_export(folder: Path) -> Path:
         "order": order, "created_at": 1672928359, "updated_at": 1672928610, "icon": "book-bookmark",
         "parent_id": None, "help_center_id": 123,
     } for order, (section_id, _, name, description) in enumerate(SECTIONS, 1)]
+    if translations:
+        collections[0]["translated_content"] = {
+            "type": "group_translated_content", "en": {"type": "group_content", "name": SECTIONS[0][2],
+                                                       "description": SECTIONS[0][3]},
+            "de": {"type": "group_content", "name": "Ihr Konto",
+                   "description": "Anmelden, Passwörter und Profileinstellungen."}}
     write_json(folder / "collections.json", {"type": "list", "data": collections, "total_count": len(collections),
                                              "pages": {"type": "pages", "page": 1, "per_page": 50, "total_pages": 1}})
     write_pictures(folder)

@@ -129,7 +129,8 @@ def _plan_entry(translation: SourceTranslation, language: str, planned: PlannedE
             f"the source ends with {len(source['steps'])} numbered steps, this translation does not; make its "
             "body end with the same numbered list, or leave the language out with --skip-locale"
         )))
-    values: dict[str, Any] = {"title": translation.title, "summary": "", "answer": answer, "steps": steps}
+    values: dict[str, Any] = {"title": translation.title, "summary": translation.summary, "answer": answer,
+                              "steps": steps}
     if "video" in source:
         title = videos[0][1] if videos else ""
         values["video"] = {"title": title or translation.title, "description": ""}

@@ -95,7 +95,10 @@ class SourceTranslation:
     """The locale as the vendor writes it ('de', 'pt-br')."""
     title: str
     body_html: str = ""
+    summary: str = ""
+    """An article's summary in this language, where the vendor has one (Intercom's `description`)."""
     description: str = ""
+    """A group's description in this language."""
     draft: bool = False
     outdated: bool = False
     """The old help center marked it as behind its source."""
