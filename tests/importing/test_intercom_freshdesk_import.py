@@ -11,13 +11,8 @@ import yaml
 from import_support import entry_text, fill_in_what_the_team_writes, run_cli, visible_text
 
 from conftest import copy_project, declare_languages, run_build
-from import_exports import (
-    GERMAN_RESET,
-    TRANSLATIONS,
-    published_articles,
-    write_freshdesk_export,
-    write_intercom_export,
-)
+from import_exports import GERMAN_RESET, TRANSLATIONS
+from other_vendor_exports import published_articles, write_freshdesk_export, write_intercom_export
 
 VENDORS: dict[str, tuple[Callable[[Path], Path], Callable[[int], list[str]]]] = {
     "intercom": (write_intercom_export, lambda article_id: [f"/example/en/articles/{article_id}/"]),
