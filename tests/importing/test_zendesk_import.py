@@ -53,8 +53,8 @@ def test_the_summary_counts_what_was_imported_and_skipped(imported: tuple[Path, 
     assert rows["pictures missing"] == "1"
     # Each article's two old addresses; the sections', the sub-section's and the categories'; the French
     # translation's and the German draft's (their slugs are not ASCII: the bare form only); the German
-    # translations' two each and the Hebrew ones' bare form.
-    assert rows["redirects written"] == str(36 * 2 + 3 * 2 + 2 + 2 * 2 + 1 + 1 + 7 * 2 + 2)
+    # translations' two each, the Hebrew ones' bare form, and the German section's two.
+    assert rows["redirects written"] == str(36 * 2 + 3 * 2 + 2 + 2 * 2 + 1 + 1 + 7 * 2 + 2 + 2)
 
 
 def test_fields_are_mapped(imported: tuple[Path, str]) -> None:
@@ -85,12 +85,14 @@ def test_fields_are_mapped(imported: tuple[Path, str]) -> None:
     security_key = yaml.safe_load((entries / "your-account" / "add-security-key.yml").read_text(encoding="utf-8"))
     assert security_key["tags"] == ["Security keys"], "a sub-section's articles join its top-level section"
     categories = yaml.safe_load((project / "faq_data" / "categories.yml").read_text(encoding="utf-8"))
-    assert "hc/en-us/sections/360000444444-security-keys/" in categories["your-account"]["redirect_from"]
     assert len(categories) == 5, "no category for the sub-section"
     assert [categories[name]["order"] for name in ("your-account", "billing-and-invoices", "troubleshooting")] == \
         [3, 4, 5], "after the existing categories, in the old help center's order"
-    assert categories["your-account"]["redirect_from"][-2:] == [
-        "hc/en-us/categories/360000010101-general/", "hc/en-us/categories/360000010101/"]
+    assert categories["your-account"]["redirect_from"] == [
+        "hc/en-us/sections/360000111111-your-account/", "hc/en-us/sections/360000111111/",
+        "hc/en-us/sections/360000444444-security-keys/", "hc/en-us/sections/360000444444/",
+        "hc/en-us/categories/360000010101-general/", "hc/en-us/categories/360000010101/",
+        "hc/de/sections/360000111111-ihr-konto/", "hc/de/sections/360000111111/"]
     assert categories["billing-and-invoices"]["redirect_from"] == [
         "hc/en-us/sections/360000222222-billing-and-invoices/", "hc/en-us/sections/360000222222/"]
 
@@ -204,7 +206,8 @@ def test_after_the_summaries_the_site_builds_and_every_old_address_redirects(
     assert 'dir="rtl"' in hebrew and "כניסה בשני שלבים" in hebrew
     addresses = (imported[0].parent / "addresses.txt").read_text(encoding="utf-8")
     pairs = re.findall(r"^(/hc/\S+)\s+(/\S+)$", addresses, re.MULTILINE)
-    assert len(pairs) == 102
+    assert len(pairs) == 104
+    assert ("/hc/de/sections/360000111111-ihr-konto/", "/your-account/") in pairs
     assert ("/hc/de/articles/360001000001/", "/de/your-account/reset-password/") in pairs
     assert ("/hc/he/articles/360001000001/", "/he/your-account/reset-password/") in pairs
     assert ("/hc/fr/articles/360001000001/", "/your-account/reset-password/") in pairs, "French is left out"

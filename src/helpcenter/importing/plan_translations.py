@@ -57,16 +57,19 @@ def plan_translations(export: Export, plan: ImportPlan, ids: dict[str, str], cat
         )))
         return
     entries = {planned.article.id: planned for planned in plan.entries}
-    new_categories = {category.id for category in plan.categories if category.new}
+    new_categories = {category.id: category for category in plan.categories if category.new}
     kept: dict[str, list[tuple[SourceTranslation, str]]] = defaultdict(list)
     undeclared: dict[str, list[SourceTranslation]] = defaultdict(list)
     for translation in export.translations:
         planned_entry = entries.get(translation.of)
         if translation.of_group:
-            if category_of.get(translation.of) not in new_categories:
+            category = new_categories.get(category_of.get(translation.of, ""))
+            if category is None:
                 plan.notes.append(f"{translation.where}: not imported, as its section joins an existing category; "
                                   "translate that category in its categories.LANG.yml")
                 continue
+            # A category has no translated old addresses of its own: the translated group's lead to its page.
+            category.redirect_from += translation.old_paths
         elif planned_entry is None:
             plan.skipped_translations += 1  # its article is a draft, or not imported
             continue
