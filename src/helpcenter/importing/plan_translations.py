@@ -58,10 +58,12 @@ def plan_translations(export: Export, plan: ImportPlan, ids: dict[str, str], cat
         return
     entries = {planned.article.id: planned for planned in plan.entries}
     new_categories = {category.id: category for category in plan.categories if category.new}
-    kept: dict[str, list[tuple[SourceTranslation, str]]] = defaultdict(list)
+    kept: dict[str, list[SourceTranslation]] = defaultdict(list)
     undeclared: dict[str, list[SourceTranslation]] = defaultdict(list)
     for translation in export.translations:
-        planned_entry = entries.get(translation.of)
+        locale = translation.locale.lower()
+        language = language_of(translation.locale, languages)
+        left_out = locale in options.skip_locales or language == default
         if translation.of_group:
             category = new_categories.get(category_of.get(translation.of, ""))
             if category is None:
@@ -70,31 +72,23 @@ def plan_translations(export: Export, plan: ImportPlan, ids: dict[str, str], cat
                 continue
             # A category has no translated old addresses of its own: the translated group's lead to its page.
             category.redirect_from += translation.old_paths
-        elif planned_entry is None:
-            plan.skipped_translations += 1  # its article is a draft, or not imported
+            if not left_out:
+                (undeclared[locale] if language is None else kept[language]).append(translation)
             continue
-        language = language_of(translation.locale, languages)
+        planned_entry = entries.get(translation.of)
         if planned_entry is None:
-            if translation.locale.lower() not in options.skip_locales and language != default:
-                if language is None:
-                    undeclared[translation.locale.lower()].append(translation)
-                else:
-                    kept[language].append((translation, language))
-            continue
-        if translation.locale.lower() in options.skip_locales or language == default or translation.draft:
-            # Its old addresses lead to the source's page.
-            planned_entry.values["redirect_from"] += list(translation.old_paths)
-            if translation.draft and translation.locale.lower() not in options.skip_locales:
+            plan.skipped_translations += 1  # its article is a draft, or not imported
+        elif left_out or translation.draft:
+            planned_entry.values["redirect_from"] += list(translation.old_paths)  # they lead to the source's page
+            if translation.draft and locale not in options.skip_locales:
                 plan.translation_drafts += 1
             else:
                 plan.skipped_translations += 1
             if language == default:
                 plan.notes.append(f"{translation.where}: left out, as '{translation.locale}' is the default "
                                   "language, which the source is written in")
-        elif language is None:
-            undeclared[translation.locale.lower()].append(translation)
         else:
-            kept[language].append((translation, language))
+            (undeclared[locale] if language is None else kept[language]).append(translation)
     for locale, found in undeclared.items():
         plan.problems.append(Problem(found[0].where, 0, "locale", (
             f"{len(found)} translation{'s are' if len(found) != 1 else ' is'} in '{locale}' "
@@ -103,11 +97,11 @@ def plan_translations(export: Export, plan: ImportPlan, ids: dict[str, str], cat
             f"languages in settings.yml, or pass --skip-locale {locale} to leave them out"
         )))
     for language, translations in kept.items():
-        translated = {translation.of for translation, _ in translations if not translation.of_group}
+        translated = {translation.of for translation in translations if not translation.of_group}
         language_ids = {article_id: entry_id for article_id, entry_id in ids.items() if article_id in translated}
         published = {entries[article_id].category for article_id in translated}
         language_categories = {group: category for group, category in category_of.items() if category in published}
-        for translation, _ in translations:
+        for translation in translations:
             if translation.of_group:
                 _plan_category(translation, language, category_of[translation.of], plan)
             else:
