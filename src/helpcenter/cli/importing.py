@@ -16,7 +16,8 @@ from helpcenter.importing.source import DEFAULT_ICON
 @click.command("import", help=(
     "Bring another help center's articles in from EXPORT, offline. FORMAT is zendesk, intercom or freshdesk "
     "(EXPORT is a folder of the vendor API's JSON responses) or csv (EXPORT is a spreadsheet of questions and "
-    "answers). Every file is checked before any is written; nothing is written if anything is wrong, and no "
+    "answers). Zendesk's and Intercom's translations come along into the languages settings.yml declares. "
+    "Every file is checked before any is written; nothing is written if anything is wrong, and no "
     "existing entry is ever overwritten."
 ))
 @click.argument("export_format", metavar="FORMAT", type=click.Choice(["zendesk", "intercom", "freshdesk", "csv"]))
