@@ -1,10 +1,12 @@
 """The import benchmark: a synthetic Zendesk export of N articles imported into an empty help center.
 
-Run it as `python scripts/import_benchmark.py [--articles 5000]`. Each article has the HTML a real
-one has (paragraphs with inline styles, a nested list, a table, a picture, a link to another
-article, an ordered list that becomes the steps); every tenth has a video. It prints the CPU and
-wall-clock time of the whole `helpcenter import`, and of its parts: reading the export, converting
-the HTML, and writing (staging, checking with the loader, moving in).
+Run it as `python scripts/import_benchmark.py [--articles 5000] [--translations]`. Each article has
+the HTML a real one has (paragraphs with inline styles, a nested list, a table, a picture, a link to
+another article, an ordered list that becomes the steps); every tenth has a video. With
+`--translations`, each article has a German translation of the same shape (the help center declares
+English and German). It prints the CPU and wall-clock time of the whole `helpcenter import`, and of
+its parts: reading the export, converting the HTML, and writing (staging, checking with the loader,
+moving in).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import time
 from pathlib import Path
 
 from helpcenter.importing.existing import existing_content
-from helpcenter.importing.plan import ImportOptions, plan_import
+from helpcenter.importing.plan import plan_import
+from helpcenter.importing.planned import ImportOptions
 from helpcenter.importing.write import write_import
 from helpcenter.importing.zendesk import read_zendesk
 
@@ -44,8 +47,16 @@ def body(number: int, total: int) -> str:
     )
 
 
-def write_export(folder: Path, total: int) -> None:
+def write_export(folder: Path, total: int, translations: bool) -> None:
     folder.mkdir(parents=True)
+    for page, start in enumerate(range(0, total, 100), 1) if translations else ():
+        german = [{
+            "id": 10 * number, "source_id": number, "source_type": "Article", "locale": "de",
+            "html_url": f"{HOST}/hc/de/articles/{number}-Wie-aendere-ich-Einstellung-{number}",
+            "title": f"Wie ändere ich Einstellung {number}?", "draft": False, "outdated": number % 25 == 0,
+            "body": body(number, total).replace("Article", "Artikel").replace("See also", "Siehe auch"),
+        } for number in range(start + 1, min(start + 100, total) + 1)]
+        (folder / f"translations-{page}.json").write_text(json.dumps({"translations": german}), "utf-8")
     for page, start in enumerate(range(0, total, 100), 1):
         articles = [{
             "id": number, "html_url": f"{HOST}/hc/en-us/articles/{number}-How-do-I-change-setting-{number}",
@@ -74,33 +85,37 @@ class Clock:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--translations", action="store_true", help="a German translation of every article")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None) as name:
         root = Path(name)
         data = root / "faq_data"
         (data / "entries" / "general").mkdir(parents=True)
-        (data / "settings.yml").write_text(SETTINGS, encoding="utf-8")
+        (data / "settings.yml").write_text(SETTINGS + ("languages: [en, de]\n" if arguments.translations else ""),
+                                           encoding="utf-8")
         (data / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
         (data / "entries" / "general" / "welcome.yml").write_text(
             "title: Welcome?\nsummary: Hello.\ncategory: general\nreviewed: 2026-01-01\nowner: Team\nanswer: Hi.\n",
             encoding="utf-8")
         (root / "published-urls.txt").write_text("/\n/general/\n/general/welcome/\n", encoding="utf-8")
         (root / "docs").mkdir()
-        write_export(root / "export", arguments.articles)
+        write_export(root / "export", arguments.articles, arguments.translations)
         parts: dict[str, tuple[float, float]] = {}
         clock = Clock()
         export = read_zendesk(root / "export", root)
         parts["read the export"] = clock.lap()
-        categories, entry_ids, problems = existing_content(data, root / "docs", root)
-        plan = plan_import(export, categories, entry_ids, ImportOptions(owner="Team"))
+        categories, entry_ids, languages, problems = existing_content(data, root / "docs", root)
+        options = ImportOptions(owner="Team", languages=languages)
+        plan = plan_import(export, categories, entry_ids, options)
         parts["convert the HTML"] = clock.lap()
         written, problems = write_import(plan, data, root / "docs", root / "published-urls.txt",
-                                         root / "schemas", ImportOptions(owner="Team"), root)
+                                         root / "schemas", options, root)
         parts["stage, check and write"] = clock.lap()
         if written is None or export.problems or plan.problems:
             sys.exit("\n".join(str(problem) for problem in [*export.problems, *plan.problems, *problems][:20]))
         print(f"{len(plan.entries)} articles imported ({plan.drafts} drafts skipped), "
-              f"{len(written.redirects)} redirects, {len(written.files)} files written")
+              f"{len(plan.translations)} translations, {len(written.redirects)} redirects, "
+              f"{len(written.files)} files written")
         for label, (cpu, wall) in parts.items():
             print(f"  {label:<24} {cpu:7.2f} s CPU {wall:7.2f} s wall")
         cpu = sum(cpu for cpu, _ in parts.values())

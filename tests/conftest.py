@@ -91,6 +91,11 @@ def copy_translated_project(destination: Path, languages: str = "[en, de, he]") 
 def add_translations(destination: Path, languages: str = "[en, de, he]") -> Path:
     """The translations of tests/fixtures/translations/ added to a copy of the tests' help center."""
     shutil.copytree(TRANSLATIONS, destination, dirs_exist_ok=True)
+    return declare_languages(destination, languages)
+
+
+def declare_languages(destination: Path, languages: str = "[en, de, he]") -> Path:
+    """The help center's `languages` in settings.yml set to `languages`."""
     settings = destination / "faq_data" / "settings.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(
         "\nfeatured:", f"\nlanguages: {languages}\nfeatured:", 1), encoding="utf-8")

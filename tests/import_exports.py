@@ -106,7 +106,7 @@ def simple_body(number: int) -> str:
 
 
 def zendesk_articles() -> list[dict[str, Any]]:
-    """Eight rich articles, 26 simple ones, two drafts and a translation: 37 in all."""
+    """Eight rich articles, 26 simple ones, two drafts and a German translation: 37 in all."""
     found = []
     for index, (title, section, body) in enumerate(RICH_BODIES, 1):
         found.append(_article(360001000000 + index, title, section, body, index))
@@ -116,8 +116,9 @@ def zendesk_articles() -> list[dict[str, Any]]:
     found.append({**_article(360003000001, "How do I draft this?", 360000111111, "<p>Not yet.</p>", 1),
                   "draft": True})
     found.append({**_article(360003000002, "Unfinished draft?", 360000222222, "<p>Soon.</p>", 2), "draft": True})
-    found.append({**_article(360001000001, "Wie setze ich mein Passwort zurück?", 360000111111, "<p>So.</p>", 1),
-                  "locale": "de", "html_url": f"{HOST}/hc/de/articles/360001000001-Passwort"})
+    # The German translation of the first article, as `GET /api/v2/help_center/de/articles` lists it.
+    found.append({**_article(360001000001, "Wie setze ich mein Passwort zurück?", 360000111111, GERMAN_RESET, 1),
+                  "locale": "de", "html_url": f"{HOST}/hc/de/articles/360001000001-Wie-setze-ich-mein-Passwort"})
     found[0]["promoted"] = True
     found[2]["promoted"] = True
     found[0]["label_names"] = ["password", "sign in"]
@@ -193,15 +194,25 @@ def zendesk_categories() -> list[dict[str, Any]]:
     } for position, (category_id, name) in enumerate(CATEGORIES)]
 
 
-def write_zendesk_export(folder: Path, articles: list[dict[str, Any]] | None = None, per_page: int = 30) -> Path:
-    """The export folder: articles in pages of `per_page`, sections, categories, and one picture."""
+def write_zendesk_export(folder: Path, articles: list[dict[str, Any]] | None = None, per_page: int = 30,
+                         translations: bool = False) -> Path:
+    """The export folder: articles in pages of `per_page`, sections, categories, and one picture; with
+    `translations`, also a sub-section with two articles and the translations of `zendesk_translations`."""
     articles = zendesk_articles() if articles is None else articles
     folder.mkdir(parents=True, exist_ok=True)
+    if translations:
+        articles = articles + sub_section_articles()
+        by_source: dict[int, list[dict[str, Any]]] = {}
+        for translation in zendesk_translations():
+            by_source.setdefault(translation["source_id"], []).append(translation)
+        for source_id, found in by_source.items():  # as GET /api/v2/help_center/articles/{id}/translations
+            write_json(folder / "translations" / f"{source_id}.json", page("translations", found))
     for start in range(0, max(len(articles), 1), per_page):
         number = start // per_page + 1
         chunk = articles[start:start + per_page]
         write_json(folder / f"articles-{number}.json", page("articles", chunk, number, len(articles), per_page))
-    write_json(folder / "sections.json", page("sections", zendesk_sections()))
+    write_json(folder / "sections.json", page("sections", zendesk_sections() + (
+        [sub_section()] if translations else [])))
     write_json(folder / "categories.json", page("categories", zendesk_categories()))
     write_pictures(folder)
     return folder
@@ -215,6 +226,7 @@ def write_pictures(folder: Path) -> None:
 
 
 def write_json(path: Path, value: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(value, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
@@ -226,75 +238,100 @@ def tiny_png() -> bytes:
             + chunk(b"IEND", b""))
 
 
-INTERCOM = "https://intercom.help/example"
-FRESHDESK = "https://example.freshdesk.com"
+SUB_SECTION = (360000444444, 360000111111, "Security keys")
+"""A sub-section of 'Your account': (id, parent section, name)."""
 
 
-def _vendor_body(body: str, articles: str, groups: str) -> str:
-    """A Zendesk body with its links to other articles and sections in another vendor's address forms."""
-    return (body.replace(f"{HOST}/hc/en-us/articles/", articles).replace("/hc/en-us/sections/", groups))
+def sub_section() -> dict[str, Any]:
+    section_id, parent, name = SUB_SECTION
+    return {**zendesk_sections()[0], "id": section_id, "name": name, "description": "", "position": 0,
+            "parent_section_id": parent, "html_url": f"{HOST}/hc/{LOCALE}/sections/{section_id}-Security-keys"}
 
 
-def published_articles() -> list[dict[str, Any]]:
-    return [article for article in zendesk_articles() if not article["draft"] and article["locale"] == LOCALE]
+def sub_section_articles() -> list[dict[str, Any]]:
+    return [_article(360004000001, "How do I add a security key?", SUB_SECTION[0], simple_body(101), 1),
+            _article(360004000002, "What if I lose my security key?", SUB_SECTION[0], simple_body(102), 2)]
 
 
-def write_intercom_export(folder: Path) -> Path:
-    """`GET /articles` in two pages and `GET /help_center/collections`, as Intercom's API documents them."""
-    articles = []
-    for article in zendesk_articles():
-        if article["locale"] != LOCALE:
-            continue
-        slug = article["html_url"].rsplit("/", 1)[1].split("-", 1)[1].lower()
-        articles.append({
-            "type": "article", "id": str(article["id"]), "workspace_id": "ecahpwf5",
-            "parent_id": article["section_id"], "parent_type": "collection", "parent_ids": [article["section_id"]],
-            "title": article["title"], "description": f"In short: {article['title'].lower()}",
-            "body": _vendor_body(article["body"], f"{INTERCOM}/en/articles/", f"{INTERCOM}/en/collections/"),
-            "author_id": 991267, "state": "draft" if article["draft"] else "published",
-            "created_at": 1672928359, "updated_at": 1672928610,
-            "url": f"{INTERCOM}/en/articles/{article['id']}-{slug}", "default_locale": "en",
-        })
-    folder.mkdir(parents=True, exist_ok=True)
-    for number, start in enumerate(range(0, len(articles), 25), 1):
-        write_json(folder / f"articles-{number}.json", {
-            "type": "list", "pages": {"type": "pages", "page": number, "per_page": 25,
-                                      "total_pages": -(-len(articles) // 25)},
-            "total_count": len(articles), "data": articles[start:start + 25],
-        })
-    collections = [{
-        "type": "collection", "id": str(section_id), "workspace_id": "ecahpwf5", "name": name,
-        "description": description, "url": f"{INTERCOM}/en/collections/{section_id}-{'-'.join(name.lower().split())}",
-        "order": order, "created_at": 1672928359, "updated_at": 1672928610, "icon": "book-bookmark",
-        "parent_id": None, "help_center_id": 123,
-    } for order, (section_id, _, name, description) in enumerate(SECTIONS, 1)]
-    write_json(folder / "collections.json", {"type": "list", "data": collections, "total_count": len(collections),
-                                             "pages": {"type": "pages", "page": 1, "per_page": 50, "total_pages": 1}})
-    write_pictures(folder)
-    return folder
+GERMAN_RESET = """\
+<p>Wenn Sie Ihr Passwort vergessen haben,&nbsp;können Sie auf der Anmeldeseite ein neues festlegen.</p>
+<div class="callout callout--warning"><p><strong>Hinweis:</strong> Der Link in der E-Mail gilt 24&nbsp;Stunden.</p>
+</div>
+<p><img src="https://example.zendesk.com/hc/article_attachments/9001/sign-in%20page.png" alt="Die Anmeldeseite"></p>
+<p>Lesen Sie vorher, <a href="https://example.zendesk.com/hc/de/articles/360001000002-Zweistufige-Anmeldung">wie
+ die zweistufige Anmeldung funktioniert</a>.</p>
+<ol>
+<li>Öffnen Sie die <strong>Anmeldeseite</strong>.</li>
+<li>Klicken Sie auf <em>Passwort vergessen?</em> und geben Sie Ihre E-Mail-Adresse ein.</li>
+<li>Öffnen Sie unsere E-Mail und wählen Sie ein neues Passwort.</li>
+</ol>"""
+
+# (article id, locale, title, body, draft, outdated): what GET /api/v2/help_center/articles/{id}/translations
+# returns besides the source's own locale.
+TRANSLATIONS: list[tuple[int, str, str, str, bool, bool]] = [
+    (360001000002, "de", "Wie funktioniert die zweistufige Anmeldung?", """\
+<h2 id="what-it-is">Was es ist</h2>
+<p>Die zweistufige Anmeldung fragt <u>nach</u> Ihrem Passwort nach einem Code von Ihrem Telefon.</p>
+<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315" allowfullscreen
+ title="Zweistufige Anmeldung einschalten"></iframe>
+<h2 id="codes">Codes, die nicht ankommen</h2>
+<ul><li>Prüfen Sie die Uhrzeit auf Ihrem Telefon.</li>
+<li>Verwenden Sie stattdessen einen Ersatzcode (siehe <a href="#what-it-is">oben</a>).</li></ul>""", False, False),
+    (360001000003, "de", "Welche Tarife gibt es und was kosten sie?", """\
+<p>Jeder Tarif wird monatlich oder jährlich abgerechnet.</p>
+<table><thead><tr><th>Tarif</th><th>Preis</th></tr></thead>
+<tbody><tr><td>Starter</td><td>5&nbsp;€ | Monat</td></tr></tbody></table>
+<p>Siehe <a href="/hc/de/sections/360000222222-Abrechnung">alle Fragen zur Abrechnung</a>.</p>""", False, True),
+    (360001000006, "de", "Warum sagt die App, dass meine Sitzung abgelaufen ist?", """\
+<p>Zu Ihrer Sicherheit endet eine Sitzung nach 12&nbsp;Stunden ohne Aktivität.</p>
+<p>Siehe auch: <a href="https://example.zendesk.com/hc/de/articles/360001000001-Passwort#top">Passwort
+ zurücksetzen</a> und <a href="https://example.zendesk.com/hc/de/articles/360001000005">den Datenexport</a>.</p>""",
+     False, False),
+    (360001000008, "de", "Wie schließe ich mein Konto?", "<p>Noch nicht fertig.</p>", True, False),
+    (360001000001, "he", "איך מאפסים את הסיסמה?", """\
+<p>אם שכחתם את הסיסמה, אפשר לבחור סיסמה חדשה בדף הכניסה.</p>
+<p>לפני שמתחילים, קראו <a href="https://example.zendesk.com/hc/he/articles/360001000002">איך עובדת כניסה בשני
+ שלבים</a>.</p>
+<ol><li>פתחו את דף <strong>הכניסה</strong>.</li><li>לחצו על <em>שכחתי סיסמה</em> והזינו את כתובת הדוא״ל.</li>
+<li>פתחו את הדוא״ל ששלחנו ובחרו סיסמה חדשה.</li></ol>""", False, False),
+    (360001000002, "he", "איך עובדת כניסה בשני שלבים?", """\
+<p>כניסה בשני שלבים מבקשת קוד מהטלפון <strong>אחרי</strong> הסיסמה.</p>
+<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="הפעלת כניסה בשני שלבים"></iframe>""", False, False),
+    (360001000001, "fr", "Comment réinitialiser mon mot de passe ?", """\
+<p>Depuis la page de connexion.</p><ol><li>Ouvrez la page.</li><li>Choisissez un mot de passe.</li></ol>""",
+     False, False),
+    *[(360002000000 + number, "de", f"Wie lese ich die Kennzahl {number} im Dashboard?", f"""\
+<p>Antwort Nummer {number}: Öffnen Sie das <strong>Dashboard</strong> und suchen Sie Eintrag {number}.</p>
+<ul><li>Es zeigt die Zahlen von heute.</li><li>Es wird jede Minute aktualisiert.</li></ul>
+<p>Mehr im <a href="{HOST}/hc/de/articles/360001000001">Artikel zum Passwort</a>.</p>""", False, False)
+      for number in (1, 2, 3)],
+]
 
 
-def write_freshdesk_export(folder: Path) -> Path:
-    """The Solutions API's lists: categories, each category's folders, each folder's articles."""
-    folder.mkdir(parents=True, exist_ok=True)
-    write_json(folder / "categories.json", [{
-        "id": category_id, "name": name, "description": "", "created_at": STAMP, "updated_at": STAMP,
-        "visible_in_portals": [5000012345],
-    } for category_id, name in CATEGORIES])
-    write_json(folder / "folders.json", [{
-        "id": section_id, "name": name, "description": description, "visibility": 1, "category_id": category_id,
-        "created_at": STAMP, "updated_at": STAMP,
-    } for section_id, category_id, name, description in SECTIONS])
-    for section_id, category_id, _, _ in SECTIONS:
-        write_json(folder / f"articles-{section_id}.json", [{
-            "id": article["id"], "type": 1, "category_id": category_id, "folder_id": section_id,
-            "title": article["title"],
-            "description": _vendor_body(article["body"], f"{FRESHDESK}/support/solutions/articles/",
-                                        "/support/solutions/folders/"),
-            "description_text": "", "status": 1 if article["draft"] else 2, "agent_id": 5000123456,
-            "tags": article["label_names"], "thumbs_up": 3, "thumbs_down": 0, "hits": 120,
-            "seo_data": {"meta_title": article["title"], "meta_description": f"Short: {article['title'].lower()}"},
-            "created_at": STAMP, "updated_at": STAMP,
-        } for article in zendesk_articles() if article["section_id"] == section_id and article["locale"] == LOCALE])
-    write_pictures(folder)
-    return folder
+def zendesk_translations() -> list[dict[str, Any]]:
+    """The translations of TRANSLATIONS, each article's source locale too (as the API lists it), and the German
+    translation of the 'Your account' section."""
+    found = [_translation(article["id"], "Article", LOCALE, article["title"], article["body"], False, False)
+             for article in zendesk_articles()[:2]]
+    found += [_translation(source_id, "Article", locale, title, body, draft, outdated)
+              for source_id, locale, title, body, draft, outdated in TRANSLATIONS]
+    found.append(_translation(360000111111, "Section", "de", "Ihr Konto",
+                              "Anmelden, Passwörter und Profileinstellungen.", False, False))
+    return found
+
+
+def _slug(title: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in title).split())
+
+
+def _translation(source_id: int, source_type: str, locale: str, title: str, body: str, draft: bool,
+                 outdated: bool) -> dict[str, Any]:
+    kind = f"{source_type.lower()}s"
+    slug = _slug(title)
+    return {
+        "id": source_id * 10 + len(locale), "url": f"{HOST}/api/v2/help_center/{kind}/{source_id}/translations/"
+        f"{locale}.json", "html_url": f"{HOST}/hc/{locale}/{kind}/{source_id}-{slug}", "source_id": source_id,
+        "source_type": source_type, "locale": locale, "title": title, "body": body, "outdated": outdated,
+        "draft": draft, "hidden": False, "created_at": STAMP, "updated_at": STAMP, "updated_by_id": 3600123456,
+        "created_by_id": 3600123456,
+    }

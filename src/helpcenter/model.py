@@ -132,6 +132,8 @@ class EntryTranslation:
     video_description: str | None = None
     reviewed: date | None = None
     """The day the translation was last checked; None: the source's `reviewed` stands for it."""
+    redirect_from: tuple[str, ...] = ()
+    """The translation's own old addresses, besides the source's in the language's folder."""
 
 
 @dataclass(frozen=True)

@@ -78,11 +78,16 @@ def entry_text(
         elif value and field.name == "reviewed":
             lines.append(f"reviewed: {value}")
         elif value:
-            lines.append(yaml.dump({field.name: value}, Dumper=_LiteralDumper, allow_unicode=True, width=1_000_000,
-                                   sort_keys=False).rstrip("\n"))
+            lines.append(field_yaml(field.name, value))
         else:
             lines.append(f"{field.name}:")
     return "\n".join(lines) + "\n"
+
+
+def field_yaml(name: str, value: Any) -> str:
+    """One field as an editor writes it: text of several lines as a '|' block, no line wrapping."""
+    return yaml.dump({name: value}, Dumper=_LiteralDumper, allow_unicode=True, width=1_000_000,
+                     sort_keys=False).rstrip("\n")
 
 
 class _LiteralDumper(yaml.CSafeDumper):

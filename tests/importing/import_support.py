@@ -33,8 +33,8 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def fill_in_what_the_team_writes(project: Path) -> int:
-    """Write each imported entry's summary, owner, review date and video details, as the team would.
-    Returns how many entries needed a summary."""
+    """Write each imported entry's (and translation's) summary, owner, review date and video details, as the
+    team would. Returns how many files needed a summary."""
     count = 0
     for path in sorted((project / "faq_data" / "entries").rglob("*.yml")):
         text = path.read_text(encoding="utf-8")
@@ -43,8 +43,11 @@ def fill_in_what_the_team_writes(project: Path) -> int:
         text = text.replace("\nreviewed:\n", "\nreviewed: 2026-01-05\n").replace("\nowner:\n", "\nowner: Support\n")
         text = text.replace("  description:\n  uploaded:\n",
                             "  description: The steps, shown on screen.\n  uploaded: 2025-05-01\n")
+        # A translation's video has a title and a description only.
+        text = re.sub(r"\n  description:$", "\n  description: The steps, shown on screen.", text, flags=re.MULTILINE)
         path.write_text(text, encoding="utf-8")
     return count
+
 
 
 def visible_text(html: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 from conftest import copy_translated_project
 from helpcenter.load.help_center import check_content
 from helpcenter.load.languages import is_right_to_left, language_problem
+from helpcenter.load.localized import in_language
 
 DE_PASSWORD = "faq_data/entries/account/change-password.de.yml"
 HE_PASSWORD = "faq_data/entries/account/change-password.he.yml"
@@ -32,6 +33,11 @@ def edit(project: Path, file: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (file, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(project: Path, file: str, text: str) -> None:
+    with (project / file).open("a", encoding="utf-8") as opened:
+        opened.write(text)
 
 
 def write(project: Path, file: str, text: str) -> None:
@@ -175,6 +181,15 @@ BAD_TRANSLATIONS = {
         lambda p: edit(p, DE_RESET, "steps:\n", "tags:\n"),
         f"{DE_RESET}:1: steps: the source has 5 steps; translate them here",
     ),
+    "own-old-address-taken": (
+        lambda p: append(p, DE_PASSWORD, "redirect_from:\n  - account/change-password/\n"),
+        f"{DE_PASSWORD}:11: redirect_from: 'account/change-password/' is already the address of {PASSWORD}; "
+        "remove it from redirect_from",
+    ),
+    "own-old-address-twice": (
+        lambda p: append(p, DE_PASSWORD, "redirect_from:\n  - hc/de/articles/1/\n  - hc/de/articles/1/\n"),
+        f"{DE_PASSWORD}:11: redirect_from: 'hc/de/articles/1/' is listed twice; remove one of the two",
+    ),
     "wrong-folder": (
         lambda p: (p / DE_PASSWORD).rename(p / "faq_data/entries/two-factor/change-password.de.yml"),
         "faq_data/entries/two-factor/change-password.de.yml: a translation stays beside its source, "
@@ -208,6 +223,16 @@ def test_a_bad_translation_is_one_precise_problem(name: str, project: Path) -> N
     mistake(project)
     _, problems = load(project)
     assert expected in problems, "\n".join(problems)
+
+
+def test_a_translation_keeps_its_own_old_addresses(project: Path) -> None:
+    append(project, DE_PASSWORD, "redirect_from:\n  - hc/de/articles/360001/\n")
+    help_center, problems = load(project)
+    assert problems == []
+    german = in_language(help_center, "de").entry("change-password")
+    assert german.url == "de/account/change-password/"
+    assert "hc/de/articles/360001/" in german.redirect_from, "taken as written, not in the language's folder"
+    assert "hc/de/articles/360001/" not in help_center.entry("change-password").redirect_from
 
 
 def test_a_renamed_source_names_the_new_id(project: Path) -> None:

@@ -5,62 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from helpcenter.importing.html_cleanup import clean_html
-from helpcenter.importing.html_markdown import split_steps, to_markdown
+from helpcenter.importing.article_body import convert_body, video_watch_url, with_other_videos
+from helpcenter.importing.html_markdown import split_steps
 from helpcenter.importing.pictures import PictureFinder
-from helpcenter.importing.source import DEFAULT_ICON, Export, SourceArticle, SourceGroup, with_parent_paths
+from helpcenter.importing.plan_translations import plan_translations
+from helpcenter.importing.planned import ImportOptions, ImportPlan, PlannedCategory, PlannedEntry
+from helpcenter.importing.source import Export, SourceGroup, with_parent_paths
 from helpcenter.new_entry import entry_id_from_question
 from helpcenter.problems import Problem
-
-_KEPT_SCHEMES = ("https://", "http://", "mailto:", "tel:")
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    owner: str = ""
-    reviewed: date | None = None
-    icon: str = DEFAULT_ICON
-    images_dir: Path | None = None
-
-
-@dataclass
-class PlannedCategory:
-    id: str
-    title: str
-    description: str
-    order: int
-    redirect_from: tuple[str, ...]
-    new: bool
-    """False when the help center has a category of that id and title already, which the entries join."""
-
-
-@dataclass
-class PlannedEntry:
-    article: SourceArticle
-    id: str
-    category: str
-    values: dict[str, Any] = field(default_factory=dict)
-    """The fields besides title, category, reviewed and owner: answer, summary, steps, video, tags..."""
-
-
-@dataclass
-class ImportPlan:
-    categories: list[PlannedCategory] = field(default_factory=list)
-    entries: list[PlannedEntry] = field(default_factory=list)
-    pictures: dict[str, Path] = field(default_factory=dict)
-    """Each picture to copy: its path under docs/, and the file it is copied from."""
-    missing_pictures: list[tuple[str, str]] = field(default_factory=list)
-    """(article, address) of each picture the export's folder does not hold."""
-    featured: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    drafts: int = 0
 
 
 def plan_import(export: Export, categories: dict[str, tuple[str, int]], entry_ids: set[str],
@@ -95,6 +49,7 @@ def plan_import(export: Export, categories: dict[str, tuple[str, int]], entry_id
             plan.featured.append(planned.id)
         if progress is not None:
             progress(1)
+    plan_translations(export, plan, ids, category_of, options, finder)
     plan.pictures = finder.copies
     return plan
 
@@ -140,62 +95,19 @@ def _unique(candidate: str, taken: set[str]) -> str:
 def _convert(planned: PlannedEntry, export: Export, ids: dict[str, str], category_of: dict[str, str],
              finder: PictureFinder, plan: ImportPlan) -> None:
     article = planned.article
-    notes: list[str] = []
-
-    def rewrite_link(href: str) -> str | None:
-        found = export.classify_link(href)
-        fragment = urlsplit(href).fragment
-        if found and found[0] == "article" and found[1] in ids:
-            if fragment:
-                notes.append(f"the link to '{href}' leads to the entry '{ids[found[1]]}', not to '#{fragment}'")
-            return f"entry:{ids[found[1]]}"
-        if found and found[0] == "group" and category_of.get(found[1]):
-            return f"category:{category_of[found[1]]}"
-        if href.lower().startswith(_KEPT_SCHEMES):
-            if found:
-                notes.append(f"the link to '{href}' leads to the old help center: the {found[0]} {found[1]} is not "
-                             "imported (a draft, or not in the export)")
-            return href
-        notes.append(f"the link to '{href}' has no address here; its text is kept without the link")
-        return None
-
-    def rewrite_image(src: str, alt: str) -> str | None:
-        found = finder.place(src)
-        if found is None:
-            plan.missing_pictures.append((article.where, src))
-        return found
-
     values: dict[str, Any] = {"summary": article.summary}
     answer = article.body_markdown or ""
     videos: list[tuple[str, str]] = []
     if article.body_html is not None and article.body_markdown is None:
-        cleaned = clean_html(article.body_html, rewrite_link, rewrite_image)
-        answer, videos = to_markdown(cleaned.html), cleaned.videos
-        notes += cleaned.notes
-        for refused in cleaned.refused:
-            plan.problems.append(Problem(article.where, 0, "body", (
-                f"the {refused} cannot be imported (the help center would drop it): remove it from the article, "
-                "or replace it with a link or a picture, and export again"
-            )))
+        answer, videos = convert_body(article.body_html, article.where, export, ids, category_of, finder, plan)
     if article.video_url:
         videos.insert(0, (article.video_url, ""))
-    for url, title in videos[1:]:
-        answer += f"\n\n[{title or 'Video'}]({_video_watch_url(url)})"
-        notes.append(f"only one video per entry: {url} is kept as a link")
+    answer = with_other_videos(answer, videos, article.where, plan)
     answer, steps = split_steps(answer.strip("\n"))
     values.update(answer=answer, steps=steps, tags=list(article.tags), also_asked=list(article.also_asked),
                   redirect_from=list(article.old_paths))
     if videos:
         url, title = videos[0]
-        values["video"] = {"url": _video_watch_url(url), "title": title or article.title, "description": "",
+        values["video"] = {"url": video_watch_url(url), "title": title or article.title, "description": "",
                            "uploaded": ""}
     planned.values = values
-    plan.notes += [f"{article.where}: {note}" for note in notes]
-
-
-def _video_watch_url(url: str) -> str:
-    """An embed address as the address a reader would open (`youtube.com/embed/ID` -> `youtube.com/watch?v=ID`)."""
-    match = re.search(r"youtube(?:-nocookie)?\.com/embed/([A-Za-z0-9_-]{11})", url)
-    if match:
-        return f"https://www.youtube.com/watch?v={match.group(1)}"
-    return f"https:{url}" if url.startswith("//") else url

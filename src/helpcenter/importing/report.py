@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from helpcenter.checks.text_table import format_table
-from helpcenter.importing.plan import ImportPlan
-from helpcenter.importing.source import Export
+from helpcenter.importing.planned import ImportPlan
 from helpcenter.importing.write import Written
 
 
-def summary_table(export: Export, plan: ImportPlan, written: Written) -> str:
+def summary_table(plan: ImportPlan, written: Written) -> str:
     needs_summary = sum(1 for planned in plan.entries if not planned.values.get("summary"))
     rows = [
         ("imported", str(len(plan.entries))),
         ("categories added", str(sum(1 for category in plan.categories if category.new))),
         ("skipped drafts", str(plan.drafts)),
-        ("skipped translations", str(export.skipped_translations)),
+        ("translations imported", str(len(plan.translations))),
+        ("translations outdated", str(sum(1 for translation in plan.translations if translation.outdated))),
+        ("skipped draft translations", str(plan.translation_drafts)),
+        ("skipped translations", str(plan.skipped_translations)),
         ("needs a summary", str(needs_summary)),
         ("pictures copied", str(len(plan.pictures))),
         ("pictures missing", str(len(plan.missing_pictures))),

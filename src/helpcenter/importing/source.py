@@ -78,6 +78,32 @@ class SourceArticle:
     """Every old address of the article, as site paths without the leading '/' (the redirects)."""
     where: str = ""
     """How problems name the article: its file and id."""
+    locale: str = ""
+    """The locale it is written in, as the vendor writes it; empty when the export does not say."""
+
+
+@dataclass(frozen=True)
+class SourceTranslation:
+    """An article's or a group's words in another language, as the old help center kept them."""
+
+    id: str
+    """Unique in the export: what it translates and its locale."""
+    of: str
+    """The id of the article or group it translates."""
+    of_group: bool
+    locale: str
+    """The locale as the vendor writes it ('de', 'pt-br')."""
+    title: str
+    body_html: str = ""
+    summary: str = ""
+    """An article's summary in this language, where the vendor has one (Intercom's `description`)."""
+    description: str = ""
+    """A group's description in this language."""
+    draft: bool = False
+    outdated: bool = False
+    """The old help center marked it as behind its source."""
+    old_paths: tuple[str, ...] = ()
+    where: str = ""
 
 
 @dataclass
@@ -92,5 +118,7 @@ class Export:
     """The groups of groups (Zendesk's and Freshdesk's categories): each leads to its first group's category."""
     articles: list[SourceArticle] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    skipped_translations: int = 0
+    translations: list[SourceTranslation] = field(default_factory=list)
+    source_locale: str = ""
+    """The locale the articles are written in, as the vendor writes it; empty when the export does not say."""
     classify_link: LinkClassifier = lambda _url: None

@@ -20,14 +20,16 @@ from typing import Any
 import yaml
 
 from helpcenter.checks.ledger import published_urls, read_ledger, render_ledger
-from helpcenter.importing.plan import ImportOptions, ImportPlan, PlannedEntry
+from helpcenter.importing.planned import ImportOptions, ImportPlan, PlannedEntry
+from helpcenter.importing.write_translations import TO_WRITE, translation_yaml, with_category_translations
 from helpcenter.load.help_center import CATEGORIES_FILE, SETTINGS_FILE, check_help_center
+from helpcenter.load.localized import in_language
 from helpcenter.load.references import ENTRIES_FOLDER
 from helpcenter.model import HelpCenter
-from helpcenter.new_entry import entry_text
+from helpcenter.new_entry import TRANSLATION_SCHEMA, entry_text
 from helpcenter.problems import Problem, shown_path
 
-_TO_WRITE = "(to write)"
+_TO_WRITE = TO_WRITE
 _CHECK_DATE = date(2000, 1, 1)
 
 
@@ -44,12 +46,18 @@ def write_import(
     options: ImportOptions, root: Path, icon_problem: Callable[[str], str | None] | None = None,
 ) -> tuple[Written | None, list[Problem]]:
     """Write the plan's files, or none of them and every problem that stops them."""
-    entries = {planned.id: planned for planned in plan.entries}
     files = {
         _entry_path(data_dir, planned): planned for planned in plan.entries
     }
+    translations = {_entry_path(data_dir, planned.entry).with_suffix(f".{planned.language}.yml"): planned
+                    for planned in plan.translations}
+    where = {path: planned.where for path, planned in translations.items()}
+    where.update({path: planned.article.where for path, planned in files.items()})
+    category_files = {data_dir / f"categories.{language}.yml": [
+        category for category in plan.category_translations if category.language == language
+    ] for language in sorted({category.language for category in plan.category_translations})}
     problems = [Problem(shown_path(path, root), 0, "", "already exists; the import never overwrites an entry")
-                for path in files if path.exists()]
+                for path in [*files, *translations] if path.exists()]
     problems += [Problem(f"docs/{placed}", 0, "", "already exists; move it away or remove the picture's copy")
                  for placed in plan.pictures if (docs_dir / placed).exists()]
     if problems:
@@ -64,10 +72,20 @@ def write_import(
         else:
             staged_docs.mkdir(parents=True)
         schema_ref = {path: os.path.relpath(schemas_dir / "entry.schema.json", path.parent) for path in files}
+        schema_ref.update({path: Path(os.path.relpath(schemas_dir / TRANSLATION_SCHEMA, path.parent)).as_posix()
+                           for path in translations})
+        categories_schema = Path(os.path.relpath(schemas_dir / "categories-translation.schema.json",
+                                                 data_dir)).as_posix()
         for path, planned in files.items():
             staged = staged_data / path.relative_to(data_dir)
             staged.parent.mkdir(parents=True, exist_ok=True)
             staged.write_text(_entry_yaml(planned, options, schema_ref[path], for_check=True), encoding="utf-8")
+        for path, translation in translations.items():
+            staged = staged_data / path.relative_to(data_dir)
+            staged.write_text(translation_yaml(translation, schema_ref[path], for_check=True), encoding="utf-8")
+        for path, planned_categories in category_files.items():
+            (staged_data / path.name).write_text(with_category_translations(
+                _read(path), planned_categories, categories_schema, for_check=True), encoding="utf-8")
         categories_text = _with_categories(_read(data_dir / CATEGORIES_FILE), plan, options)
         checked_categories = _with_categories(_read(data_dir / CATEGORIES_FILE), plan, options, for_check=True)
         settings_text = _with_featured(_read(data_dir / SETTINGS_FILE), plan.featured)
@@ -78,16 +96,24 @@ def write_import(
             shutil.copyfile(source, staged_docs / placed)
         help_center, found = check_help_center(staged_data, staged_data.parent, staged_docs, icon_problem)
         if help_center is None:
-            return None, [_as_article_problem(problem, data_dir, entries, root) for problem in found]
+            return None, [_as_article_problem(problem, data_dir, where, root) for problem in found]
         written = Written(redirects=_redirects(help_center))
         ledger_text = _ledger_text(ledger_file, help_center, staged_docs, written) if ledger_file else None
         for path, planned in files.items():
             staged = staged_data / path.relative_to(data_dir)
             staged.write_text(_entry_yaml(planned, options, schema_ref[path], for_check=False), encoding="utf-8")
         (staged_data / CATEGORIES_FILE).write_text(categories_text, encoding="utf-8")
-        moves = [(staged_data / path.relative_to(data_dir), path) for path in files]
+        for path, translation in translations.items():
+            staged = staged_data / path.relative_to(data_dir)
+            staged.write_text(translation_yaml(translation, schema_ref[path], for_check=False), encoding="utf-8")
+        for path, planned_categories in category_files.items():
+            (staged_data / path.name).write_text(with_category_translations(
+                _read(path), planned_categories, categories_schema, for_check=False), encoding="utf-8")
+        moves = [(staged_data / path.relative_to(data_dir), path) for path in [*files, *translations]]
+        moves += [(staged_data / path.name, path) for path in category_files if not path.exists()]
         moves += [(staged_docs / placed, docs_dir / placed) for placed in plan.pictures]
         replaced = [(staged_data / CATEGORIES_FILE, data_dir / CATEGORIES_FILE)]
+        replaced += [(staged_data / path.name, path) for path in category_files if path.exists()]
         if plan.featured:
             replaced.append((staged_data / SETTINGS_FILE, data_dir / SETTINGS_FILE))
         if ledger_file and ledger_text is not None:
@@ -165,6 +191,10 @@ def _with_featured(text: str, ids: list[str]) -> str:
 def _redirects(help_center: HelpCenter) -> list[tuple[str, str]]:
     found = [("/" + old, "/" + category.url) for category in help_center.categories for old in category.redirect_from]
     found += [("/" + old, "/" + entry.url) for entry in help_center.entries for old in entry.redirect_from]
+    for language in help_center.languages[1:]:  # a translation's own old addresses (its source's are above)
+        own = help_center.translations[language].entries
+        found += [("/" + old, "/" + entry.url) for entry in in_language(help_center, language).entries
+                  for old in own[entry.id].redirect_from]
     return sorted(found)
 
 
@@ -195,15 +225,14 @@ def _move_all(moves: list[tuple[Path, Path]], replaced: list[tuple[Path, Path]])
     return done + [target for _, target in replaced]
 
 
-def _as_article_problem(problem: Problem, data_dir: Path, entries: dict[str, PlannedEntry],
-                        root: Path) -> Problem:
-    """A problem of the staged copy, named by the article it comes from and the file it would be written to."""
+def _as_article_problem(problem: Problem, data_dir: Path, where: dict[Path, str], root: Path) -> Problem:
+    """A problem of the staged copy, named by the article (or translation) it comes from and the file it would be
+    written to."""
     path = problem.path
     if path.startswith(f"{data_dir.name}/"):
         real = data_dir / path.removeprefix(f"{data_dir.name}/")
-        planned = entries.get(real.stem) if real.parent.parent.name == ENTRIES_FOLDER else None
-        if planned is not None and real == _entry_path(data_dir, planned):
-            return Problem(planned.article.where, 0, problem.field,
+        if real in where:
+            return Problem(where[real], 0, problem.field,
                            f"{problem.message} (in {shown_path(real, root)}, as it would be written)")
         return Problem(shown_path(real, root), problem.line, problem.field, problem.message)
     return problem

@@ -25,16 +25,30 @@ def fingerprint(values: Mapping[str, _Value]) -> str:
 
 
 def entry_fingerprint(entry: Entry) -> str:
+    return entry_values_fingerprint(
+        title=entry.title, summary=entry.summary, answer=entry.answer, steps=entry.steps, tags=entry.tags,
+        also_asked=entry.also_asked, video_title=entry.video.title if entry.video else None,
+        video_description=entry.video.description if entry.video else None,
+    )
+
+
+def entry_values_fingerprint(
+    *, title: str, summary: str, answer: str, steps: Sequence[str], tags: Sequence[str], also_asked: Sequence[str],
+    video_title: str | None, video_description: str | None,
+) -> str:
+    """The fingerprint of an entry's translated fields as given, such as an entry about to be written."""
     return fingerprint({
-        "title": entry.title, "summary": entry.summary, "answer": entry.answer, "steps": entry.steps,
-        "tags": entry.tags, "also_asked": entry.also_asked,
-        "video.title": entry.video.title if entry.video else None,
-        "video.description": entry.video.description if entry.video else None,
+        "title": title, "summary": summary, "answer": answer, "steps": steps, "tags": tags,
+        "also_asked": also_asked, "video.title": video_title, "video.description": video_description,
     })
 
 
 def category_fingerprint(category: Category) -> str:
-    return fingerprint({"title": category.title, "description": category.description})
+    return category_values_fingerprint(category.title, category.description)
+
+
+def category_values_fingerprint(title: str, description: str) -> str:
+    return fingerprint({"title": title, "description": description})
 
 
 def settings_fingerprint(settings: Settings) -> str:

@@ -61,7 +61,8 @@ def _entry(source: Entry, translation: EntryTranslation, prefix: str, translated
         steps=translation.steps, tags=translation.tags, also_asked=translation.also_asked, video=video,
         reviewed=translation.reviewed or source.reviewed,
         related=tuple(entry_id for entry_id in source.related if entry_id in translated),
-        redirect_from=tuple(prefix + old for old in source.redirect_from), source=translation.source, prefix=prefix,
+        redirect_from=(*(prefix + old for old in source.redirect_from), *translation.redirect_from),
+        source=translation.source, prefix=prefix,
     )
 
 

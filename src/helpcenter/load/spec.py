@@ -136,6 +136,10 @@ ENTRY_TRANSLATION_FIELDS = (
     Field("video", "mapping", False, "the video's title and description in this language",
           fields=_translated(VIDEO_FIELDS, "title", "description")),
     *_translated(ENTRY_FIELDS, "tags", "also_asked"),
+    Field("redirect_from", "text_list", False,
+          "old addresses of this translation, as written (the source's old addresses already lead to it, "
+          "in the language's folder), such as the ones an import from another help center brings",
+          pattern=REDIRECT_PATTERN, pattern_hint=REDIRECT_HINT, advice=redirect_advice),
 )
 CATEGORY_TRANSLATION_FIELDS = (SOURCE_FIELD, *_translated(CATEGORY_FIELDS, "title", "description"))
 

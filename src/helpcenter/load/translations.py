@@ -16,7 +16,7 @@ from helpcenter.load.languages import language_name
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
 from helpcenter.load.reader import Reader
 from helpcenter.load.references import RawEntry, category_link_problem, check_named_links, missing_entry_hint
-from helpcenter.load.site_addresses import page_names
+from helpcenter.load.site_addresses import page_names, site_folder
 from helpcenter.load.spec import (
     CATEGORY_FIELDS,
     CATEGORY_TRANSLATION_FIELDS,
@@ -63,6 +63,8 @@ class _Read:
     categories: dict[str, CategoryTranslation] = field(default_factory=dict)
     settings: SettingsTranslation | None = None
     links: list[tuple[str, list[NamedLink]]] = field(default_factory=list)
+    redirects: list[tuple[str, int, str]] = field(default_factory=list)
+    """(file, line, old address) of each translation's own old address."""
 
 
 def load_translations(
@@ -92,7 +94,7 @@ def load_translations(
                 f"a translation stays beside its source, {source}; move it into that folder"
             )))
         else:
-            entry = _read_entry(file, sources[file.of], root, problems, into.links)
+            entry = _read_entry(file, sources[file.of], root, problems, into)
             if entry is not None:
                 into.entries[entry.entry_id] = entry
     pages = page_names(docs_dir) if docs_dir is not None else None
@@ -104,10 +106,34 @@ def load_translations(
             check_named_links(shown, links, settings.links, pages, docs_dir, problems,
                               partial(_entry_link_problem, language, sources, content.entries),
                               partial(category_link_problem, category_ids, published))
+    _check_own_redirects(read, categories, raw_entries, problems)
     return Translations({
         language: LanguageContent(language, content.entries, content.categories, content.settings)
         for language, content in read.items()
     }, orphans)
+
+
+def _check_own_redirects(read: dict[str, _Read], categories: list[Category], raw_entries: list[RawEntry],
+                         problems: list[Problem]) -> None:
+    """A translation's own old address is no other page's address or old address, and given once."""
+    urls = {category.url: f"the category '{category.id}'" for category in categories}
+    for category in categories:
+        urls.update(dict.fromkeys(category.redirect_from, f"the category '{category.id}'"))
+    for raw in raw_entries:
+        urls[raw.entry.url] = raw.entry.source
+        urls.update(dict.fromkeys(raw.entry.redirect_from, raw.entry.source))
+    for content in read.values():
+        seen: set[tuple[str, str]] = set()
+        for shown, line, old in content.redirects:
+            taken_by = site_folder(old) or urls.setdefault(old, shown)
+            if taken_by != shown:
+                message = f"'{old}' is already the address of {taken_by}; remove it from redirect_from"
+            elif (shown, old) in seen:
+                message = f"'{old}' is listed twice; remove one of the two"
+            else:
+                seen.add((shown, old))
+                continue
+            problems.append(Problem(shown, line, "redirect_from", message))
 
 
 def _entry_link_problem(
@@ -137,9 +163,8 @@ def _document(file: TranslationFile, root: Path, problems: list[Problem]) -> tup
     return Reader(file.shown, problems, source=document.text), document.root
 
 
-def _read_entry(
-    file: TranslationFile, raw: RawEntry, root: Path, problems: list[Problem], links: list[tuple[str, list[NamedLink]]]
-) -> EntryTranslation | None:
+def _read_entry(file: TranslationFile, raw: RawEntry, root: Path, problems: list[Problem],
+                into: _Read) -> EntryTranslation | None:
     opened = _document(file, root, problems)
     if opened is None:
         return None
@@ -149,7 +174,8 @@ def _read_entry(
     values, lines = reader.read_mapping(node, ENTRY_TRANSLATION_FIELDS)
     named: list[NamedLink] = []
     check_markdown(file.shown, reader.markdown, reader.text_lines, problems, named)
-    links.append((file.shown, named))
+    into.links.append((file.shown, named))
+    into.redirects += [(file.shown, lines["redirect_from"], old) for old in values.get("redirect_from", ())]
     if any(name not in values for name in ("source", "title", "summary", "answer")):
         return None
     steps, video = values.get("steps", ()), values.get("video", {})
@@ -167,6 +193,7 @@ def _read_entry(
         answer=values["answer"], steps=steps, tags=values.get("tags", ()), also_asked=values.get("also_asked", ()),
         video_title=video.get("title"), video_description=video.get("description"),
         reviewed=_reviewed(reader, values, lines),
+        redirect_from=values.get("redirect_from", ()),
     )
 
 
