@@ -24,6 +24,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 PARTIAL = "partial"
 OLD = "old"
 _LOCKS: dict[str, int] = {}
@@ -68,6 +70,30 @@ def publish(staging: Path, site_dir: Path) -> None:
         if old is not None:
             _remove(old)
         _unlock(staging)
+
+
+def swap_in(staging: Path, site_dir: Path, written: list[str], refused: bool) -> None:
+    """Put the finished build in the place of site_dir, unless it was refused or lost files it wrote."""
+    if refused:
+        discard(staging)
+    elif missing := missing_files(staging, written):
+        discard(staging)
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5:,} more" if len(missing) > 5 else "")
+        raise PluginError(
+            f"the new site lacks files the build wrote ({shown}): something removed them from "
+            f"{staging.name} while it was being built; the site at {site_dir} was not changed: "
+            "build again, and let no other program clean up beside the site folder meanwhile"
+        )
+    else:
+        try:
+            publish(staging, site_dir)
+        except OSError as error:
+            discard(staging)
+            raise PluginError(
+                f"the new site could not be put in the place of {site_dir} ({error.strerror}); "
+                "the site there was not changed: make the folder writable, or build elsewhere with "
+                "--site-dir"
+            ) from None
 
 
 def missing_files(staging: Path, written: list[str]) -> list[str]:

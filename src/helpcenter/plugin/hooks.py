@@ -340,31 +340,14 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def _publish(self, config: MkDocsConfig) -> None:
         staging, self.staging = self.staging, None
-        if staging is not None:
-            config.site_dir = str(self.site_dir)
-            if config.strict and self.warnings.count:
-                atomic_site.discard(staging)  # MkDocs refuses the build next; the previous site stays
-            elif missing := atomic_site.missing_files(staging, self.written_files):
-                atomic_site.discard(staging)
-                self._end_build()
-                shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5:,} more" if len(missing) > 5 else "")
-                raise PluginError(
-                    f"the new site lacks files the build wrote ({shown}): something removed them from "
-                    f"{staging.name} while it was being built; the site at {self.site_dir} was not changed: "
-                    "build again, and let no other program clean up beside the site folder meanwhile"
-                )
-            else:
-                try:
-                    atomic_site.publish(staging, self.site_dir)
-                except OSError as error:
-                    atomic_site.discard(staging)
-                    self._end_build()
-                    raise PluginError(
-                        f"the new site could not be put in the place of {self.site_dir} ({error.strerror}); "
-                        "the site there was not changed: make the folder writable, or build elsewhere with "
-                        "--site-dir"
-                    ) from None
-        self._end_build()
+        try:
+            if staging is not None:
+                config.site_dir = str(self.site_dir)
+                # MkDocs refuses a strict build with warnings next; the previous site stays.
+                refused = bool(config.strict and self.warnings.count)
+                atomic_site.swap_in(staging, self.site_dir, self.written_files, refused)
+        finally:
+            self._end_build()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_build()
