@@ -19,6 +19,7 @@ from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
 from helpcenter.render.pages import theme_text
 from helpcenter.render.redirects import REDIRECTS_FILE, Redirect, redirect_page, redirects, redirects_file
 from helpcenter.render.robots import ROBOTS_URI, robots_txt
+from helpcenter.plugin.semantic_search import SemanticFiles, serves
 from helpcenter.render.search_index import SearchEntry, search_index_files
 from helpcenter.render.sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 
@@ -160,10 +161,14 @@ def write_machine_files(site_dir: Path, files: Iterable[tuple[str, Iterable[str]
 SEARCH_INDEX = "search/search_index.json"
 
 
-def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str) -> list[str]:
+def write_search_index(
+    site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str,
+    semantic: SemanticFiles | None = None,
+) -> list[str]:
     """The help center's own search index of one language under `search/LANGUAGE/`; the paths written.
 
-    `answers` holds each entry's answer text by its page's source.
+    `answers` holds each entry's answer text by its page's source; with `semantic`, the semantic mode's
+    files are written too, for a language its model serves.
     """
     entries = [
         SearchEntry(entry.url, entry.title, entry.summary, answers.get(entry.src_uri, ""), entry.tags, entry.also_asked)
@@ -171,8 +176,11 @@ def write_search_index(site_dir: Path, help_center: HelpCenter, answers: dict[st
     ]
     folder = site_dir / "search" / language
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK)).items():
+    written: list[str] = []
+    settings = None
+    if semantic is not None and serves(language):
+        written, settings = semantic.write_vectors(site_dir, entries, language)
+    for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK), settings).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(f"search/{language}/{name}")
     return written

@@ -119,11 +119,12 @@ def _json(value: object) -> str:
 
 
 def search_index_files(
-    entries: Sequence[SearchEntry], language: str, contact_url: str
+    entries: Sequence[SearchEntry], language: str, contact_url: str, semantic: dict[str, object] | None = None
 ) -> dict[str, str]:
     """The files of one language's search index, by name: `meta.json`, `shard-N.json`, `entries-N.json`.
 
-    `contact_url` is where the result list sends a customer whose question no entry answers.
+    `contact_url` is where the result list sends a customer whose question no entry answers; `semantic`, the
+    semantic mode's settings, when it re-ranks this language's results.
     """
     postings = _postings(entries, language)
     shards = _shards(postings)
@@ -142,6 +143,8 @@ def search_index_files(
         "terms": " ".join(sorted(postings)),
         "noAnswer": {"contact": contact_url, **NO_ANSWER_TEXT.get(language, NO_ANSWER_TEXT["en"])},
     }
+    if semantic is not None:
+        meta["semantic"] = semantic
     files = {"meta.json": _json(meta)}
     for number, shard in enumerate(shards):
         files[f"shard-{number}.json"] = _json(shard)
