@@ -11,9 +11,6 @@ from typing import Any
 
 from helpcenter.render.semantic_model import MAX_TOKENS
 
-BATCH = 64
-
-
 class MissingSemanticPackages(Exception):
     """The semantic mode is on and its packages are not installed."""
 
@@ -29,7 +26,7 @@ def check_installed() -> None:
     if missing:
         raise MissingSemanticPackages(
             f"semantic_search is on but {', '.join(missing)} is not installed: "
-            "run `make semantic-deps` (or `pip install -r requirements-semantic.lock`), or turn semantic_search off")
+            "run `make semantic-deps` (or `pip install --no-deps -r requirements-semantic.lock`), or turn semantic_search off")
 
 
 class Encoder:
@@ -40,27 +37,22 @@ class Encoder:
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
+        # tokenizer.json pads and cuts at 128 tokens; sentence-transformers reads up to MAX_TOKENS, unpadded.
+        self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding()
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self.dimensions = int(self.session.get_outputs()[0].shape[1])
 
     def encode(self, texts: list[str]) -> Any:
         import numpy as np
 
-        rows = []
-        # Texts of similar length together: less padding.
-        order = sorted(range(len(texts)), key=lambda at: len(texts[at]))
-        for start in range(0, len(order), BATCH):
-            batch = [texts[at] for at in order[start:start + BATCH]]
-            encoded = self.tokenizer.encode_batch(batch)
-            ids = np.array([item.ids for item in encoded], dtype=np.int64)
-            mask = np.array([item.attention_mask for item in encoded], dtype=np.int64)
-            rows.append(self.session.run(["sentence_embedding"], {"input_ids": ids, "attention_mask": mask})[0])
-        if not rows:
-            return np.zeros((0, 0), dtype=np.float32)
-        vectors = np.concatenate(rows)
-        result = np.empty_like(vectors)
-        result[np.array(order)] = vectors
-        return result
+        # One text per run, as the browser embeds a query: the int8 model quantises its activations over the
+        # whole input, so a text batched with others (and padded) gets a slightly different vector.
+        rows = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for at, encoded in enumerate(self.tokenizer.encode_batch(texts)):
+            ids = np.array([encoded.ids], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            rows[at] = self.session.run(["sentence_embedding"], feed)[0][0]
+        return rows
