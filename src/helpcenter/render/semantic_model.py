@@ -11,11 +11,14 @@ cache folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import math
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +117,10 @@ def _feed_forward(graph: _Graph, x: str, prefix: str) -> str:
     return graph.layer_norm(added, f"{prefix}.output.LayerNorm", f"{prefix}.normed")
 
 
+def _layers(folder: Path) -> int:
+    return int(json.loads((folder / "config.json").read_text(encoding="utf-8"))["num_hidden_layers"])
+
+
 def bert_graph(folder: Path) -> Any:
     """The float ONNX model of the BERT sentence encoder in `folder`."""
     import numpy as np
@@ -162,10 +169,22 @@ def bert_graph(folder: Path) -> Any:
 
 def model_key(folder: Path) -> str:
     """What the cached file depends on: the weights, the configuration and this graph's version."""
-    digest = hashlib.sha256(f"opset {OPSET} tokens {MAX_TOKENS} v2".encode())
+    digest = hashlib.sha256(f"opset {OPSET} tokens {MAX_TOKENS} v4 per-channel, float feed-forward output".encode())
     for name in ("config.json", "model.safetensors", "tokenizer.json"):
         digest.update(hashlib.sha256((folder / name).read_bytes()).digest())
     return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    """The quantiser advises pre-processing on the root logger; that advice is for static quantisation."""
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        root.setLevel(level)
 
 
 def quantised_model(cache: Path, folder: Path | None = None) -> Path:
@@ -182,7 +201,12 @@ def quantised_model(cache: Path, folder: Path | None = None) -> Path:
         source = Path(work) / "float.onnx"
         onnx.save(bert_graph(folder), str(source))
         written = Path(work) / "int8.onnx"
-        quantize_dynamic(str(source), str(written), weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Gather"])
+        # Per channel (one scale per output column; one per matrix loses 5 points of cosine to the float model),
+        # the embedding tables (Gather) too; the feed-forward output layers, whose input after GELU has the
+        # widest range, stay float: that keeps every test sentence above a cosine of 0.99 for 10 MB more.
+        float_layers = [f"encoder.layer.{layer}.out.matmul" for layer in range(_layers(folder))]
+        with _quiet_root_logger():
+            quantize_dynamic(str(source), str(written), weight_type=QuantType.QInt8, per_channel=True,
+                             op_types_to_quantize=["MatMul", "Gather"], nodes_to_exclude=float_layers)
         os.replace(written, target)
     return target
