@@ -79,7 +79,9 @@ class SemanticFiles:
         self.encoder = Encoder(model, model_folder() / "tokenizer.json")
         return [FOLDER + name for _, name in copies]
 
-    def write_vectors(self, site_dir: Path, entries: list[SearchEntry], language: str) -> tuple[list[str], dict[str, Any]]:
+    def write_vectors(
+        self, site_dir: Path, entries: list[SearchEntry], language: str
+    ) -> tuple[list[str], dict[str, Any]]:
         """The vector chunks of one language's entries (and, the first time, the shared files); the paths written
         and the settings for meta.json."""
         written = self.write_shared(site_dir) if self.encoder is None else []

@@ -14,12 +14,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from helpcenter.model import CONTACT_LINK, HelpCenter
+from helpcenter.plugin.semantic_search import SemanticFiles, serves
 from helpcenter.render.entries_json import ENTRIES_JSON
 from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
 from helpcenter.render.pages import theme_text
 from helpcenter.render.redirects import REDIRECTS_FILE, Redirect, redirect_page, redirects, redirects_file
 from helpcenter.render.robots import ROBOTS_URI, robots_txt
-from helpcenter.plugin.semantic_search import SemanticFiles, serves
 from helpcenter.render.search_index import SearchEntry, search_index_files
 from helpcenter.render.sitemap import SitemapUrl, content_dates, page_date, sitemap_gzip, sitemap_xml
 
@@ -180,7 +180,8 @@ def write_search_index(
     settings = None
     if semantic is not None and serves(language):
         written, settings = semantic.write_vectors(site_dir, entries, language)
-    for name, content in search_index_files(entries, language, help_center.settings.link(CONTACT_LINK), settings).items():
+    contact = help_center.settings.link(CONTACT_LINK)
+    for name, content in search_index_files(entries, language, contact, settings).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(f"search/{language}/{name}")
     return written

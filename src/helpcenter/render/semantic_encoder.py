@@ -11,6 +11,7 @@ from typing import Any
 
 from helpcenter.render.semantic_model import MAX_TOKENS
 
+
 class MissingSemanticPackages(Exception):
     """The semantic mode is on and its packages are not installed."""
 
@@ -26,7 +27,8 @@ def check_installed() -> None:
     if missing:
         raise MissingSemanticPackages(
             f"semantic_search is on but {', '.join(missing)} is not installed: "
-            "run `make semantic-deps` (or `pip install --no-deps -r requirements-semantic.lock`), or turn semantic_search off")
+            "run `make semantic-deps` (or `pip install --no-deps -r requirements-semantic.lock`), "
+            "or turn semantic_search off")
 
 
 class Encoder:

@@ -151,8 +151,8 @@ def bert_graph(folder: Path) -> Any:
         x = _feed_forward(graph, _attention(graph, x, prefix, additive, heads_shape, merged_shape), prefix)
     # Mean over the real tokens, then unit length.
     mask_3d = op("Unsqueeze", [mask, graph.constant("mask.last", np.array([2], np.int64))], "mask.3d")
-    total = op("ReduceSum", [op("Mul", [x, mask_3d], "pool.masked"), graph.constant("pool.axis", np.array([1], np.int64))],
-               "pool.sum", keepdims=0)
+    masked = op("Mul", [x, mask_3d], "pool.masked")
+    total = op("ReduceSum", [masked, graph.constant("pool.axis", np.array([1], np.int64))], "pool.sum", keepdims=0)
     count = op("ReduceSum", [mask_3d, graph.constant("pool.axis2", np.array([1], np.int64))], "pool.count", keepdims=0)
     floor = graph.constant("pool.floor", np.array(1e-9, np.float32))
     mean = op("Div", [total, op("Max", [count, floor], "pool.count.safe")], "pool.mean")

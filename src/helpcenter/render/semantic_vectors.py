@@ -22,7 +22,7 @@ MOST_VECTORS = 255
 # never its test queries: BM25's best `candidates` entries are re-ranked by
 # (1 - alpha) * BM25 / best BM25 + alpha * cosine; the "no answer" notice shows when the best entry's cosine
 # is below `noAnswerBelow` (in place of BM25's own threshold).
-SEMANTIC_RANKING = {"candidates": 20, "alpha": 0.85, "noAnswerBelow": 0.24}
+SEMANTIC_RANKING = {"candidates": 20, "alpha": 0.85, "noAnswerBelow": 0.211}
 
 
 def entry_texts(entry: SearchEntry) -> list[str]:
