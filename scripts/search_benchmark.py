@@ -242,7 +242,8 @@ def measure_quality(workdir: Path, options: argparse.Namespace) -> list[str]:
 
 def measure_scale(workdir: Path, sizes: Sequence[int], typing_delay_ms: float, semantic: bool = False) -> list[str]:
     lines = ["| entries | build (CPU) | first search: requests | bytes | gzip | first search: last key to results | "
-             "later searches: last key to results (median, slowest) |", "|---|---|---|---|---|---|---|"]
+             "first query in one key, fresh page | later searches: last key to results (median, slowest) |",
+             "|---|---|---|---|---|---|---|---|"]
     for size in sizes:
         project = write_synthetic_project(workdir / f"synthetic-{size}", size, ROOT)
         if semantic:
@@ -252,12 +253,16 @@ def measure_scale(workdir: Path, sizes: Sequence[int], typing_delay_ms: float, s
         page = f"{category_id(0)}/{entry_id(0)}/"
         with serve(project / "site") as base_url:
             first = first_search(base_url, page, SCALE_QUERIES[0], typing_delay_ms)
+            # Typed letter by letter, the first keys start the downloads; put in at once, the last key waits for them.
+            with search_page(base_url, page, settle_ms=200, timeout_ms=FIRST_SEARCH_TIMEOUT) as box:
+                at_once = box.search(SCALE_QUERIES[1]).milliseconds
             with search_page(base_url, page, settle_ms=200, timeout_ms=FIRST_SEARCH_TIMEOUT) as box:
                 box.search("warm up the search", typing_delay_ms)
                 box.timeout_ms = SEARCH_TIMEOUT
                 times = [box.search(query, typing_delay_ms).milliseconds for query in SCALE_QUERIES]
         lines.append(f"| {size:,} | {cpu:.1f} s | {first.requests} | {first.bytes:,} | {first.gzip_bytes:,} | "
-                     f"{first.milliseconds:,.0f} ms | {statistics.median(times):,.0f} ms, {max(times):,.0f} ms |")
+                     f"{first.milliseconds:,.0f} ms | {at_once:,.0f} ms | {statistics.median(times):,.0f} ms, "
+                     f"{max(times):,.0f} ms |")
         shutil.rmtree(project)
     return lines
 

@@ -14,6 +14,7 @@ import gzip
 import http.server
 import os
 import threading
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,6 +169,14 @@ class FirstSearch:
     """From the last key of the query to the results, the download included."""
 
 
+def _fetched_again(response: Response) -> bytes:
+    """The body of a local response the browser did not keep (the semantic mode's model), fetched again."""
+    if response.status != 200 or not response.url.startswith("http://127.0.0.1:"):
+        return b""
+    with urllib.request.urlopen(response.url) as again:
+        return bytes(again.read())
+
+
 def first_search(base_url: str, path: str, query: str, typing_delay_ms: float) -> FirstSearch:
     """Opens `path`, then records every request from the first key (Material's `/`) to the results."""
     bodies: list[bytes] = []
@@ -176,8 +185,8 @@ def first_search(base_url: str, path: str, query: str, typing_delay_ms: float) -
         if urlsplit(response.url).scheme in ("http", "https"):
             try:
                 bodies.append(response.body())
-            except Exception:  # a response without a body (a redirect) or one the page dropped
-                bodies.append(b"")
+            except Exception:  # a response without a body (a redirect), or one too large for the browser to keep
+                bodies.append(_fetched_again(response))
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
