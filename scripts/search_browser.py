@@ -14,6 +14,7 @@ import gzip
 import http.server
 import os
 import threading
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -68,7 +69,8 @@ async ({ settle, timeout }) => {
   for (;;) {
     await new Promise(done => setTimeout(done, 5));
     const now = performance.now();
-    const answered = window.__lastResultAt > window.__lastKeyAt;
+    // The semantic search mode shows a first answer marked as pending, then the re-ranked one.
+    const answered = window.__lastResultAt > window.__lastKeyAt && !document.querySelector("[data-search-pending]");
     if ((answered && now - window.__lastResultAt >= settle) || now - start > timeout) {
       return { ...(SNAPSHOT_FUNCTION)(), timedOut: !answered,
                elapsed: answered ? window.__lastResultAt - window.__lastKeyAt : now - window.__lastKeyAt };
@@ -140,7 +142,7 @@ class SearchBox:
 
 
 @contextmanager
-def search_page(base_url: str, path: str, settle_ms: int = 20) -> Iterator[SearchBox]:
+def search_page(base_url: str, path: str, settle_ms: int = 20, timeout_ms: int = 4000) -> Iterator[SearchBox]:
     """A headless Chromium page at `path` of the served site, its search opened."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -148,7 +150,7 @@ def search_page(base_url: str, path: str, settle_ms: int = 20) -> Iterator[Searc
             page = browser.new_page()
             page.add_init_script(WATCH_SCRIPT)
             page.goto(base_url + path, wait_until="networkidle")
-            box = SearchBox(page, settle_ms)
+            box = SearchBox(page, settle_ms, timeout_ms)
             box.open()
             yield box
         finally:
@@ -167,6 +169,14 @@ class FirstSearch:
     """From the last key of the query to the results, the download included."""
 
 
+def _fetched_again(response: Response) -> bytes:
+    """The body of a local response the browser did not keep (the semantic mode's model), fetched again."""
+    if response.status != 200 or not response.url.startswith("http://127.0.0.1:"):
+        return b""
+    with urllib.request.urlopen(response.url) as again:
+        return bytes(again.read())
+
+
 def first_search(base_url: str, path: str, query: str, typing_delay_ms: float) -> FirstSearch:
     """Opens `path`, then records every request from the first key (Material's `/`) to the results."""
     bodies: list[bytes] = []
@@ -175,8 +185,8 @@ def first_search(base_url: str, path: str, query: str, typing_delay_ms: float) -
         if urlsplit(response.url).scheme in ("http", "https"):
             try:
                 bodies.append(response.body())
-            except Exception:  # a response without a body (a redirect) or one the page dropped
-                bodies.append(b"")
+            except Exception:  # a response without a body (a redirect), or one too large for the browser to keep
+                bodies.append(_fetched_again(response))
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -185,7 +195,7 @@ def first_search(base_url: str, path: str, query: str, typing_delay_ms: float) -
             page.add_init_script(WATCH_SCRIPT)
             page.goto(base_url + path, wait_until="networkidle")
             page.on("response", record)
-            box = SearchBox(page, settle_ms=200, timeout_ms=30_000)
+            box = SearchBox(page, settle_ms=200, timeout_ms=60_000)
             box.open()
             shown = box.search(query, typing_delay_ms)
             page.wait_for_load_state("networkidle")

@@ -103,6 +103,20 @@ def without_ledger(project: Path) -> Path:
     return project
 
 
+def with_semantic_search(project: Path, root: Path) -> Path:
+    """Turn on the semantic search mode in a project made by `without_ledger`, with `root`'s node_modules
+    (the browser runtime) and `root`'s cache of the encoder."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      ledger: ''\n", "      ledger: ''\n      semantic_search: true\n"),
+                      encoding="utf-8")
+    (project / "node_modules").symlink_to(root / "node_modules", target_is_directory=True)
+    (root / ".cache" / "helpcenter").mkdir(parents=True, exist_ok=True)
+    (project / ".cache").mkdir(exist_ok=True)
+    (project / ".cache" / "helpcenter").symlink_to(root / ".cache" / "helpcenter", target_is_directory=True)
+    return project
+
+
 def category_id(number: int) -> str:
     return f"topic-{number + 1:03d}"
 

@@ -189,14 +189,15 @@
     return { ranked: ranked, sure: sure };
   };
 
-  Engine.prototype.search = function (query) {
+  /* BM25's result, then each of `rerankers` (the engine's own by default) in turn. */
+  Engine.prototype.search = function (query, rerankers) {
     var self = this;
     return this.analyze(query).then(function (analyzed) {
       var result = self.rank(analyzed);
       // Words typed, and none matched well: a query of common words only ("what is it") gets the notice too.
       result.noAnswer = words(query).length > 0 && result.sure < self.meta.ranking.noAnswerBelow;
       result.analyzed = analyzed;
-      return self.rerankers.reduce(function (done, rerank) {
+      return (rerankers || self.rerankers).reduce(function (done, rerank) {
         return done.then(function () { return rerank(query, result); });
       }, Promise.resolve()).then(function () { return result; });
     });
@@ -222,9 +223,9 @@
   }
 
   /* Material's result message: each item a list of one document, the entry's page. */
-  Engine.prototype.answer = function (query) {
+  Engine.prototype.answer = function (query, rerankers) {
     var self = this;
-    return this.search(query).then(function (result) {
+    return this.search(query, rerankers).then(function (result) {
       var top = result.ranked.slice(0, result.noAnswer ? 3 : RESULTS);
       return Promise.all(top.map(function (hit) { return self.details(hit.entry); })).then(function (shown) {
         var items = shown.map(function (details, i) {
@@ -256,14 +257,44 @@
     return function (word) { return stemmer(new lunr.Token(word, {})).toString(); };
   }
 
+  /* The semantic mode (meta.json's `semantic`): a re-ranker loaded on the first query it is asked for. */
+  function semanticReranker(meta, folder, bytes) {
+    var loading = null;
+    return function (query, result) {
+      if (!loading) {
+        var base = new URL(meta.semantic.runtime, folder);
+        loading = import(new URL("helpcenter-semantic.mjs", base).href).then(function (module) {
+          return module.reranker(meta.semantic, base.href, meta.entries, bytes);
+        });
+      }
+      return loading.then(function (rerank) { return rerank(query, result); });
+    };
+  }
+
   function startWorker() {
-    var engine = null, queue = null;
+    var engine = null, queue = null, semantic = null, asked = 0;
     var site = new URL("../../", scope.location.href);
 
-    function load(path) {
+    function fetched(path, read) {
       return fetch(new URL(path, site)).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + response.url);
-        return response.json();
+        return read(response);
+      });
+    }
+
+    function load(path) {
+      return fetched(path, function (response) { return response.json(); });
+    }
+
+    /* With the semantic mode, BM25's answer is sent at once, marked as pending, and the re-ranked one when
+       it is ready, unless another query was asked meanwhile; if the re-ranker fails, BM25's answer stands. */
+    function rerank(query, answered, number) {
+      if (number !== asked) return;
+      engine.answer(query, [semantic]).catch(function (error) {
+        console.warn("semantic search failed; the first results stand", error);
+        return Object.assign({}, answered, { pending: false });
+      }).then(function (data) {
+        if (number === asked) scope.postMessage({ type: RESULT, data: data });
       });
     }
 
@@ -275,18 +306,27 @@
         queue = load(folder + "meta.json").then(function (meta) {
           var stem = meta.stemmer ? lunrStemmer(meta.language) : function (word) { return word; };
           engine = new Engine(meta, function (name) { return load(folder + name); }, stem);
+          if (meta.semantic) {
+            semantic = semanticReranker(meta, new URL(folder, site), function (name) {
+              return fetched(folder + name, function (response) { return response.arrayBuffer(); });
+            });
+          }
         });
         queue.then(function () { scope.postMessage({ type: READY }); },
                    function (error) { console.warn("search could not start", error); });
       } else if (message.type === QUERY) {
         // Answered in the order asked: a slow first query (fetching its parts) cannot overwrite the next.
-        var query = message.data;
+        var query = message.data, number = ++asked;
         queue = queue.then(function () { return engine.answer(query); })
           .catch(function (error) {
             console.warn("search failed", error);
             return { items: [] };
           })
-          .then(function (data) { scope.postMessage({ type: RESULT, data: data }); });
+          .then(function (data) {
+            if (semantic && data.items.length) data.pending = true;
+            scope.postMessage({ type: RESULT, data: data });
+            if (data.pending) rerank(query, data, number);
+          });
       }
     });
   }

@@ -13,6 +13,8 @@
     var result = document.querySelector("[data-md-component=search-result]");
     var list = result && result.querySelector(".md-search-result__list");
     if (!list) return;
+    // The semantic mode sends a first answer and, when it is ready, a better one.
+    result.toggleAttribute("data-search-pending", !!(message.data && message.data.pending));
     var shown = result.querySelector(".hc-search-no-answer");
     if (shown) shown.remove();
     var noAnswer = message.data && message.data.noAnswer;

@@ -23,6 +23,7 @@ from helpcenter.plugin import atomic_site
 from helpcenter.plugin.languages import SiteLanguages
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
 from helpcenter.plugin.not_found_pages import NOT_FOUND, not_found_context, write_not_found_pages
+from helpcenter.plugin.semantic_search import SemanticFiles
 from helpcenter.plugin.serve import (
     PreviewStatus,
     keep_serving_the_last_good_site,
@@ -76,6 +77,8 @@ class HelpCenterConfig(Config):
     """Publish a Markdown copy of each entry beside its page, linked from the page's head."""
     entries_json = c.Type(bool, default=True)
     """Publish entries.json: every entry as data, for a chat widget or a support bot."""
+    semantic_search = c.Type(bool, default=False)
+    """Re-rank English search results with a sentence encoder run in the browser, fetched by the first search."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
@@ -108,6 +111,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if config.nav is None:
             config.nav = navigation(self.help_center, Path(config.docs_dir))
         self._set_up_search_engine_data(config)
+        self.semantic = SemanticFiles(project_root) if self.config.semantic_search else None
         self._build_beside_the_site(config)
         # on_post_build writes sitemap.xml and its .gz, dated by the content: MkDocs' own would be replaced.
         config.theme.static_templates.discard("sitemap.xml")
@@ -319,8 +323,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             self.written_files += write_machine_files(site_dir, self._machine_files(config))
             language = config.theme.get("language") or "en"
             for help_center in self.languages.help_centers():
-                self.written_files += write_search_index(site_dir, help_center, self.answer_texts,
-                                                         help_center.language or language, config.use_directory_urls)
+                self.written_files += write_search_index(
+                    site_dir, help_center, self.answer_texts, help_center.language or language,
+                    config.use_directory_urls, self.semantic,
+                )
             name_the_search_index(site_dir, language)
             self.written_files += write_not_found_pages(site_dir, self.env, self.not_found_context, self.languages,
                                                         self.files)

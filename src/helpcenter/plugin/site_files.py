@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from helpcenter.load.localized import interface_texts
 from helpcenter.load.site_addresses import page_translation_name
 from helpcenter.model import CONTACT_LINK, HelpCenter
+from helpcenter.plugin.semantic_search import SemanticFiles, serves
 from helpcenter.render.addresses import page_path
 from helpcenter.render.entries_json import ENTRIES_JSON
 from helpcenter.render.llms_txt import LLMS_FULL_TXT, LLMS_TXT
@@ -167,12 +168,14 @@ SEARCH_INDEX = "search/search_index.json"
 
 
 def write_search_index(
-    site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str, use_directory_urls: bool = True
+    site_dir: Path, help_center: HelpCenter, answers: dict[str, str], language: str, use_directory_urls: bool = True,
+    semantic: SemanticFiles | None = None,
 ) -> list[str]:
     """The help center's own search index of one language under `search/LANGUAGE/`, with the site's own words
     in that language; the paths written.
 
-    `answers` holds each entry's answer text by its page's source.
+    `answers` holds each entry's answer text by its page's source; with `semantic`, the semantic mode's
+    files are written too, for a language its model serves.
     """
     entries = [
         SearchEntry(page_path(entry.src_uri, use_directory_urls), entry.title, entry.summary,
@@ -181,10 +184,13 @@ def write_search_index(
     ]
     folder = site_dir / "search" / language
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, content in search_index_files(
-        entries, language, help_center.settings.link(CONTACT_LINK), interface_texts(help_center, help_center.language)
-    ).items():
+    written: list[str] = []
+    settings = None
+    if semantic is not None and serves(language):
+        written, settings = semantic.write_vectors(site_dir, entries, language)
+    contact = help_center.settings.link(CONTACT_LINK)
+    texts = interface_texts(help_center, help_center.language)
+    for name, content in search_index_files(entries, language, contact, texts, settings).items():
         (folder / name).write_text(content, encoding="utf-8")
         written.append(f"search/{language}/{name}")
     return written

@@ -115,12 +115,14 @@ def _json(value: object) -> str:
 
 
 def search_index_files(
-    entries: Sequence[SearchEntry], language: str, contact_url: str, texts: Mapping[str, str] = INTERFACE_TEXTS
+    entries: Sequence[SearchEntry], language: str, contact_url: str, texts: Mapping[str, str] = INTERFACE_TEXTS,
+    semantic: dict[str, object] | None = None,
 ) -> dict[str, str]:
     """The files of one language's search index, by name: `meta.json`, `shard-N.json`, `entries-N.json`.
 
     `contact_url` is where the result list sends a customer whose question no entry answers; `texts` are the
-    site's own words in the index's language, the "no answer" notice's among them.
+    site's own words in the index's language, the "no answer" notice's among them; `semantic`, the semantic
+    mode's settings, when it re-ranks this language's results.
     """
     postings = _postings(entries, language)
     shards = _shards(postings)
@@ -139,6 +141,8 @@ def search_index_files(
         "terms": " ".join(sorted(postings)),
         "noAnswer": {"contact": contact_url, **{name: texts[key] for name, key in NO_ANSWER_WORDS.items()}},
     }
+    if semantic is not None:
+        meta["semantic"] = semantic
     files = {"meta.json": _json(meta)}
     for number, shard in enumerate(shards):
         files[f"shard-{number}.json"] = _json(shard)
