@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcenter.checks.ledger import published_urls, read_ledger, vanished_url_problems
@@ -20,6 +21,7 @@ from helpcenter.load.help_center import check_help_center, load_help_center
 from helpcenter.load.project_files import unsafe_files
 from helpcenter.model import Category, Entry, HelpCenter
 from helpcenter.plugin import atomic_site
+from helpcenter.plugin.language_nav import language_navigations
 from helpcenter.plugin.languages import SiteLanguages
 from helpcenter.plugin.markdown_pages import ReusedMarkdownPage, markdown_converter
 from helpcenter.plugin.not_found_pages import NOT_FOUND, not_found_context, write_not_found_pages
@@ -170,6 +172,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         )
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.navigations = language_navigations(nav, self.languages, files)
+        return nav
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """A published address that would disappear stops the build (under `mkdocs serve`, a warning)."""
         if not self.config.ledger:
@@ -232,6 +238,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             page.content = draft_notice(self.help_center.drafts[entry_id]) + page.content
         help_center = self.languages.of_page(page.meta)
         context.update(self.languages.page_context(page.meta))
+        context["nav"] = self.navigations[help_center.language]
         context["helpcenter"] = help_center
         context["helpcenter_entry"] = help_center.entry(entry_id) if entry_id else None
         context["helpcenter_seo"] = self._search_engine_data(page, help_center, context["helpcenter_entry"])
@@ -329,7 +336,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
                 )
             name_the_search_index(site_dir, language)
             self.written_files += write_not_found_pages(site_dir, self.env, self.not_found_context, self.languages,
-                                                        self.files)
+                                                        self.files, self.navigations)
         self._publish(config)
 
     def _machine_files(self, config: MkDocsConfig) -> Iterator[tuple[str, Iterable[str]]]:

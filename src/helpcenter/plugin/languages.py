@@ -104,16 +104,22 @@ class SiteLanguages:
         """The language switcher's links: each other language's version of the page, or that language's
         home page where the page has none (`translated` false)."""
         here = help_center.language or self.default.languages[0]
-        group = self.versions.get(self.version_of.get(src_uri, ""), {}) if src_uri in self.version_of else {}
         links = []
         for language, view in zip(self.default.languages, self.help_centers(), strict=True):
             if language == here:
                 continue
-            version = group.get(language)
-            target = self.source_of[version] if version is not None else view.home_uri
+            version = self.version_in(src_uri, language)
+            target = version if version is not None else view.home_uri
             links.append({"language": language, "name": native_name(language), "translated": version is not None,
                           "href": self.urls.get(target, target)})
         return links
+
+    def version_in(self, src_uri: str, language: str) -> str | None:
+        """The source of the page's version in `language` (the page's own for its language); None where the page
+        has none, or is in one language only."""
+        group = self.versions.get(self.version_of[src_uri], {}) if src_uri in self.version_of else {}
+        version = group.get(language)
+        return self.source_of[version] if version is not None else None
 
     def page_context(self, meta: Mapping[str, Any]) -> dict[str, Any]:
         """What the templates read: the built address of each page by its source (`helpcenter_page_urls`, for

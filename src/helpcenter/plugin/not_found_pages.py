@@ -4,11 +4,13 @@ language's words, direction, categories, home page, search index and contact pag
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
 from helpcenter.load.localized import interface_texts
 from helpcenter.model import HelpCenter
@@ -27,10 +29,12 @@ def not_found_context(context: dict[str, Any], languages: SiteLanguages, files: 
 
 
 def write_not_found_pages(
-    site_dir: Path, env: jinja2.Environment, context: dict[str, Any] | None, languages: SiteLanguages, files: Files
+    site_dir: Path, env: jinja2.Environment, context: dict[str, Any] | None, languages: SiteLanguages, files: Files,
+    navigations: Mapping[str, Navigation],
 ) -> list[str]:
-    """Each other language's 404 page in its folder, made from the root page's context (`context`, as
-    MkDocs gave it to 404.html; None when MkDocs made none); the paths written, relative to the site folder."""
+    """Each other language's 404 page in its folder, with its language's navigation (`navigations`, by
+    language), made from the root page's context (`context`, as MkDocs gave it to 404.html; None when MkDocs
+    made none); the paths written, relative to the site folder."""
     if context is None:
         return []
     template = env.get_template(NOT_FOUND)
@@ -40,7 +44,7 @@ def write_not_found_pages(
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         words = _language_context(languages, help_center, files, context["config"].use_directory_urls)
-        target.write_text(template.render({**context, **words}), encoding="utf-8")
+        target.write_text(template.render({**context, **words, "nav": navigations[language]}), encoding="utf-8")
         written.append(path)
     return written
 
