@@ -114,6 +114,22 @@ def test_the_language_switcher_moves_between_translations(browser: Browser, serv
 
 
 @pytest.mark.browser
+def test_the_german_contact_tab_leads_to_the_german_contact_page(
+    browser: Browser, served_site: str  # noqa: F811 - fixture
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # wide enough for Material's tabs
+    page.goto(served_site + "de/two-factor/reset-2fa/")
+    page.get_by_role("link", name="Kontakt", exact=True).and_(page.locator(".md-tabs__link")).click()
+    page.wait_for_url(served_site + "de/contact/")
+    assert page.locator("article h1").inner_text() == "Kontakt"
+    assert page.locator(".md-tabs__item--active .md-tabs__link").inner_text().strip() == "Kontakt"
+    page.locator(".md-tabs__link").first.click()
+    page.wait_for_url(served_site + "de/")
+    assert page.evaluate("document.documentElement.lang") == "de"
+    page.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["de/", "de/two-factor/reset-2fa/", "he/account/change-password/"])
 def test_no_serious_or_critical_axe_violations_in_another_language(
     browser: Browser, served_site: str, path: str  # noqa: F811 - fixture
