@@ -157,6 +157,9 @@ class LanguageContent:
     settings: SettingsTranslation | None = None
     pages: Mapping[str, str] = field(default_factory=dict)
     """The hand-written pages translated into this language ('contact'), each with its file ('docs/contact.de.md')."""
+    outdated_pages: Mapping[str, int] = field(default_factory=dict)
+    """The translated pages whose source page's text changed since their translation was reviewed, each with
+    the line of its `source:` fingerprint (0 where it has none: never reviewed)."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Marking a translation reviewed: its `source` fingerprint becomes the source's current one, an entry's
 translation is dated `reviewed` today, and not one other byte of the file changes (comments, spacing and
-line endings stay as the translator left them)."""
+line endings stay as the translator left them); a hand-written page's translation gets the fingerprint of
+the page's text in its front matter."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 import yaml
 
 from helpcenter.load.fingerprint import category_fingerprint, entry_fingerprint, settings_fingerprint
+from helpcenter.load.page_text import front_matter_line, page_text_fingerprint, split_front_matter
+from helpcenter.load.site_addresses import page_translation_name
 from helpcenter.load.translation_files import SITE_FILES, is_translation_name
 from helpcenter.load.yaml_file import read_yaml
 from helpcenter.model import HelpCenter
@@ -72,6 +75,41 @@ def mark_reviewed(path: Path, shown: str, help_center: HelpCenter, data_dir: Pat
         bom = codecs.BOM_UTF8 if path.read_bytes().startswith(codecs.BOM_UTF8) else b""
         path.write_bytes(bom + text.encode("utf-8"))
     return changed
+
+
+def mark_page_reviewed(path: Path, shown: str, help_center: HelpCenter, docs_dir: Path) -> int:
+    """Write the fingerprint of its page's text into the front matter of the page translation at `path`
+    (`source:`, added as the front matter's last line, or in a front matter of its own); 1 when it changed."""
+    parts = page_translation_name(path.resolve().relative_to(docs_dir.resolve()).as_posix()) if path.resolve(
+    ).is_relative_to(docs_dir.resolve()) else None
+    if parts is None or parts[1] not in help_center.languages[1:]:
+        raise ReviewError(f"{shown} is not a page translation: its name is PAGE.LANGUAGE.md under "
+                          f"{docs_dir.name}/, such as contact.de.md, for a language declared in settings.yml")
+    source = docs_dir / f"{parts[0]}.md"
+    if not source.is_file():
+        raise ReviewError(f"{shown} translates the page '{parts[0]}', but {docs_dir.name}/{parts[0]}.md does not "
+                          "exist; run 'helpcenter translations'")
+    value = page_text_fingerprint(source)
+    raw = path.read_bytes()
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    meta, _, end = split_front_matter(text)
+    if str(meta.get("source")) == value:
+        return 0
+    newline = "\r\n" if "\r\n" in text else "\n"
+    line = front_matter_line(text, "source")
+    if line:  # the value on that line replaced, the rest kept
+        lines = text.splitlines(keepends=True)
+        key, _, rest = lines[line - 1].partition(":")
+        ending = rest[len(rest.rstrip("\r\n")):]
+        lines[line - 1] = f"{key}: {value}{ending}"
+        text = "".join(lines)
+    elif end:
+        text = f"{text[:end]}source: {value}{newline}{text[end:]}"
+    else:
+        text = f"---{newline}source: {value}{newline}---{newline}{newline}{text}"
+    path.write_bytes(bom + text.encode("utf-8"))
+    return 1
 
 
 def _field_node(mapping: yaml.MappingNode, name: str) -> yaml.Node | None:

@@ -83,6 +83,8 @@ def translation_tasks(
             tasks.append(TranslationTask(language, "outdated", "settings", settings.source, settings.line, ""))
         tasks += [TranslationTask(language, "missing", f"page {name}", f"{docs_dir}/{name}.{language}.md", 0, "")
                   for name in pages if name not in content.pages]
+        tasks += [TranslationTask(language, "outdated", f"page {name}", content.pages[name], line, "")
+                  for name, line in content.outdated_pages.items()]
         coverage.append(Coverage(
             language, len(help_center.entries), len(content.entries),
             sum(1 for translated in content.entries.values() if not translated.current),
@@ -130,6 +132,9 @@ def outdated_warnings(help_center: HelpCenter) -> list[Problem]:
         if content.settings is not None and not content.settings.current:
             stale.append((content.settings.source, content.settings.line,
                           f"settings.yml changed since its {name} translation was made"))
+        stale += [(content.pages[page], line or 1, f"the page changed since this {name} translation was made"
+                   if line else f"this {name} translation has no 'source:' line: it was never marked reviewed")
+                  for page, line in content.outdated_pages.items()]
         warnings += [Problem(path, line, "source", f"outdated: {message}; {REVIEW_HINT}")
                      for path, line, message in stale]
     return sorted(warnings)

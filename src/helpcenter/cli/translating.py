@@ -36,7 +36,7 @@ def translations(reviewed_files: tuple[Path, ...], output_format: str, data_dir:
         fail_with(problems)
         return
     if reviewed_files:
-        _mark_reviewed(reviewed_files, help_center, data_dir)
+        _mark_reviewed(reviewed_files, help_center, data_dir, docs_dir)
         return
     if not help_center.translations:
         click.echo("The site has one language: declare more under 'languages' in settings.yml to translate it.")
@@ -52,13 +52,16 @@ def translations(reviewed_files: tuple[Path, ...], output_format: str, data_dir:
         sys.exit(1)
 
 
-def _mark_reviewed(files: tuple[Path, ...], help_center: HelpCenter, data_dir: Path) -> None:
-    from helpcenter.checks.mark_reviewed import ReviewError, mark_reviewed
+def _mark_reviewed(files: tuple[Path, ...], help_center: HelpCenter, data_dir: Path, docs_dir: Path) -> None:
+    from helpcenter.checks.mark_reviewed import ReviewError, mark_page_reviewed, mark_reviewed
 
     for file in files:
         shown = shown_path(file, Path.cwd())
         try:
-            changed = mark_reviewed(file, shown, help_center, data_dir)
+            if file.suffix == ".md":
+                changed = mark_page_reviewed(file, shown, help_center, docs_dir)
+            else:
+                changed = mark_reviewed(file, shown, help_center, data_dir)
         except ReviewError as error:
             raise click.ClickException(str(error)) from None
         click.echo(f"{shown}: marked reviewed" if changed else f"{shown}: already matches its source")

@@ -61,3 +61,8 @@ def _normal(value: str | Sequence[str]) -> str | list[str]:
     if isinstance(value, str):
         return " ".join(value.split())
     return [" ".join(item.split()) for item in value]
+
+
+def page_fingerprint(title: str, body: str) -> str:
+    """The fingerprint of a hand-written page's text: its title and its Markdown after the front matter."""
+    return fingerprint({"title": title, "body": body})

@@ -14,7 +14,7 @@ from helpcenter.load.drafts import EntryFile, preview_help_center
 from helpcenter.load.fields import future_date, is_id
 from helpcenter.load.languages import language_problem
 from helpcenter.load.markdown_fields import NamedLink, check_markdown
-from helpcenter.load.page_translations import page_translations
+from helpcenter.load.page_translations import PageTranslations, page_translations
 from helpcenter.load.reader import Reader
 from helpcenter.load.references import (
     ENTRIES_FOLDER,
@@ -98,7 +98,7 @@ def check_content(
     check_categories(
         categories, category_lines, shown_path(data_dir / CATEGORIES_FILE, root), raw_entries, taken, problems
     )
-    pages: dict[str, dict[str, str]] = {}
+    pages = PageTranslations({}, {})
     if settings is not None:
         check_featured(settings, settings_lines, shown_path(data_dir / SETTINGS_FILE, root), entry_ids, problems)
         if docs_dir is not None:
@@ -117,7 +117,8 @@ def check_content(
     translations = load_translations(
         translation_files, settings, source_files, categories, raw_entries, root, docs_dir, problems
     )
-    translations.by_language = {language: replace(content, pages=pages.get(language, {}))
+    translations.by_language = {language: replace(content, pages=pages.files.get(language, {}),
+                                                  outdated_pages=pages.outdated.get(language, {}))
                                 for language, content in translations.by_language.items()}
     help_center = HelpCenter.of(
         settings, categories, [raw.entry for raw in raw_entries], translations=translations.by_language
