@@ -203,3 +203,44 @@ def test_a_page_translation_of_no_page_or_in_an_undeclared_language_is_refused_b
     assert build.returncode != 0
     assert all(problem in build.stderr for problem in expected), build.stderr
     assert not (project / "site").exists()
+
+
+def test_a_page_translation_is_outdated_after_its_page_s_text_changes_until_reviewed(project: Path) -> None:
+    translation = project / "docs" / "contact.de.md"
+    before = translation.read_text(encoding="utf-8")
+    edit(project / "docs" / "contact.md", "search:", "description: typo fixed in the front matter only\nsearch:")
+    assert "de        outdated  page contact" not in run("translations").stdout  # only the title and text count
+    edit(project / "docs" / "contact.md", "# Contact us", "# Get in touch")
+    result = run("translations")
+    assert "de        outdated  page contact" in result.stdout
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output
+    assert ("docs/contact.de.md:6: source: outdated: the page changed since this German translation was made"
+            in checked.output)
+    reviewed = run("translations", "--reviewed", "docs/contact.de.md")
+    assert reviewed.exit_code == 0 and "docs/contact.de.md: marked reviewed" in reviewed.output
+    after = translation.read_text(encoding="utf-8")
+    assert after.replace(after.splitlines()[5], "source: prpckysdxf") == before  # only the fingerprint changed
+    assert "de        outdated  page contact" not in run("translations").stdout
+    assert "already matches its source" in run("translations", "--reviewed", "docs/contact.de.md").output
+
+
+def test_a_page_translation_without_a_fingerprint_was_never_reviewed(project: Path) -> None:
+    translation = project / "docs" / "contact.de.md"
+    edit(translation, "source: prpckysdxf\n", "")
+    assert "de        outdated  page contact" in run("translations").stdout
+    assert ("docs/contact.de.md:1: source: outdated: this German translation has no 'source:' line: it was never "
+            "marked reviewed") in run("check").output
+    assert run("translations", "--reviewed", "docs/contact.de.md").exit_code == 0
+    assert "\n  exclude: true\nsource: prpckysdxf\n---\n" in translation.read_text(encoding="utf-8")
+    translation.write_text("# Kontakt\n\nSchreiben Sie uns.\n", encoding="utf-8")  # no front matter at all
+    assert run("translations", "--reviewed", "docs/contact.de.md").exit_code == 0
+    assert translation.read_text(encoding="utf-8").startswith("---\nsource: ")
+    assert "de        outdated  page contact" not in run("translations").stdout
+
+
+def test_marking_a_file_that_translates_no_page_reviewed_is_refused(project: Path) -> None:
+    (project / "notes.de.md").write_text("# Notizen\n", encoding="utf-8")
+    result = run("translations", "--reviewed", "notes.de.md")
+    assert result.exit_code == 1
+    assert "notes.de.md is not a page translation: its name is PAGE.LANGUAGE.md under docs/" in result.output
