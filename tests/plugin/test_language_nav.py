@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 from conftest import copy_translated_project, run_build
 
-PRIVACY = "---\ntitle: Privacy\n---\n\n# Privacy\n\nWe keep your questions private.\n"
+PRIVACY = ("---\ntitle: Privacy\n---\n\n<!-- example value: the company's own policy goes here -->\n\n# Privacy\n\n"
+           "We keep your questions private.\n")
 
 # Per language: the tabs' titles, and the pages they lead to (by source).
 EXPECTED = {
@@ -100,3 +101,10 @@ def test_tabs_and_drawer_speak_the_page_s_language(built: tuple[Path, bool], lan
         logo = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary a.md-logo")
         assert logo is not None
         assert resolve(site, page_file, str(logo["href"])) == expected_files[0], page_file
+
+
+def test_a_page_s_example_value_mark_is_not_published(built: tuple[Path, bool]) -> None:
+    site, directory_urls = built
+    html = (site / built_file("privacy.md", directory_urls)).read_text(encoding="utf-8")
+    assert "We keep your questions private." in html
+    assert "example value" not in html and "the company's own policy" not in html

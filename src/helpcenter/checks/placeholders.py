@@ -15,6 +15,12 @@ from pathlib import Path
 from helpcenter.problems import Problem, shown_path
 
 MARK = re.compile(r"(?:#|<!--)\s*example value\b", re.IGNORECASE)
+PAGE_MARK = re.compile(r"^[ \t]*<!--\s*example value\b.*?-->[ \t]*(?:\r?\n)?", re.IGNORECASE | re.MULTILINE | re.DOTALL)
+"""A page's mark as a comment of its own, left out of the published page (customers need not see it)."""
+
+
+def without_example_marks(markdown: str) -> str:
+    return PAGE_MARK.sub("", markdown)
 
 
 def placeholder_warnings(project_root: Path, data_dir: Path, docs_dir: Path) -> list[Problem]:

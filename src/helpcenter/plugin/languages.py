@@ -10,6 +10,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from helpcenter.checks.placeholders import without_example_marks
 from helpcenter.load.languages import is_right_to_left, native_name
 from helpcenter.load.localized import in_language, interface_texts
 from helpcenter.model import HelpCenter
@@ -86,11 +87,12 @@ class SiteLanguages:
 
     def hand_written_page(self, markdown: str, src_uri: str, meta: MutableMapping[str, Any]) -> str:
         """A hand-written page's Markdown with the support address and hours of its language's settings
-        where it names them (`{{ contact.hours }}`); a page translation is marked as in its language."""
+        where it names them (`{{ contact.hours }}`), without its example-value marks; a page translation is
+        marked as in its language."""
         language = self.page_files.get(src_uri, ("", ""))[0]
         if language:
             meta[LANGUAGE_META] = language
-        return with_site_values(markdown, self.of_page(meta).settings.contact)
+        return with_site_values(without_example_marks(markdown), self.of_page(meta).settings.contact)
 
     def find_urls(self, files: Files) -> None:
         """The built address of every page in a language's versions (every generated page), each language's home
