@@ -107,7 +107,7 @@ class SemanticFiles:
     def write_vectors(
         self, site_dir: Path, entries: list[SearchEntry], language: str
     ) -> tuple[list[str], dict[str, Any]]:
-        """The vector chunks of one language's entries (and, the first time, the shared files); the paths written
+        """The vector files of one language's entries (and, the first time, the shared files); the paths written
         and the settings for meta.json."""
         written = self.write_shared(site_dir) if self.encoder is None else []
         assert self.encoder is not None

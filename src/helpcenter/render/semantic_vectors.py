@@ -42,7 +42,7 @@ def quantised(vectors: Any) -> bytes:
 
 
 def vector_files(entries: Sequence[SearchEntry], encode: Callable[[list[str]], Any]) -> dict[str, bytes]:
-    """The vector chunks of `entries`, by name; `encode` turns texts into unit vectors (one row each)."""
+    """The vector files of `entries`, by name; `encode` turns texts into unit vectors (one row each)."""
     texts = [entry_texts(entry) for entry in entries]
     flat = [text for entry in texts for text in entry]
     rows = quantised(encode(flat)) if flat else b""
