@@ -51,6 +51,8 @@ ENTRIES = {"account/close-account": CLOSE, "account/profile-picture": PICTURE, "
 PARAPHRASE = "please wipe out my profile for good"
 """Shares only "profile" (the other entry's title) and "good" (the closing entry's answer) with the entries."""
 RIGHT = "account/close-account/"
+UNMATCHED = "erase me permanently"
+"""Shares no word with any entry."""
 
 
 def content(project: Path) -> None:
@@ -98,6 +100,21 @@ def test_the_mode_puts_the_paraphrased_entry_first_fetching_only_from_the_site(b
     assert any(url.endswith("/search/semantic/model.onnx") for url in log.urls)
     assert log.third_party() == []
     page.close()
+
+
+@pytest.mark.browser
+def test_an_entry_near_in_meaning_answers_a_query_none_of_whose_words_match(
+    browser: Browser, sites: dict[str, Path]  # noqa: F811 - fixture
+) -> None:
+    with serve_directory(sites["off"]) as plain:
+        page = open_search_page(browser, plain + "billing/invoices/")
+        assert search(page, UNMATCHED) == [], "BM25 matched a word of the query: not a test"
+        page.close()
+    with serve_directory(sites["on"]) as served:
+        page = open_search_page(browser, served + "billing/invoices/")
+        search(page, UNMATCHED)
+        assert reranked(page)[0] == RIGHT
+        page.close()
 
 
 @pytest.mark.parametrize("served", ["off"], indirect=True)
