@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, Route
 
 from browser_search import COUNT_SEARCHES, SEARCH_INPUT, open_search_page, search, wait_until_search_is_ready
 from browser_support import RequestLog, browser, build_project, serve_directory  # noqa: F401 - fixtures
-from conftest import ROOT
+from conftest import ROOT, copy_translated_project, run_build
 from content_fixture import SETTINGS, write_content
 from synthetic import with_semantic_search, without_ledger
 
@@ -51,6 +51,8 @@ ENTRIES = {"account/close-account": CLOSE, "account/profile-picture": PICTURE, "
 PARAPHRASE = "please wipe out my profile for good"
 """Shares only "profile" (the other entry's title) and "good" (the closing entry's answer) with the entries."""
 RIGHT = "account/close-account/"
+UNMATCHED = "erase me permanently"
+"""Shares no word with any entry."""
 
 
 def content(project: Path) -> None:
@@ -100,6 +102,21 @@ def test_the_mode_puts_the_paraphrased_entry_first_fetching_only_from_the_site(b
     page.close()
 
 
+@pytest.mark.browser
+def test_an_entry_near_in_meaning_answers_a_query_none_of_whose_words_match(
+    browser: Browser, sites: dict[str, Path]  # noqa: F811 - fixture
+) -> None:
+    with serve_directory(sites["off"]) as plain:
+        page = open_search_page(browser, plain + "billing/invoices/")
+        assert search(page, UNMATCHED) == [], "BM25 matched a word of the query: not a test"
+        page.close()
+    with serve_directory(sites["on"]) as served:
+        page = open_search_page(browser, served + "billing/invoices/")
+        search(page, UNMATCHED)
+        assert reranked(page)[0] == RIGHT
+        page.close()
+
+
 @pytest.mark.parametrize("served", ["off"], indirect=True)
 def test_without_the_mode_the_paraphrase_misses(browser: Browser, served: str) -> None:  # noqa: F811
     page = open_search_page(browser, served + "billing/invoices/")
@@ -123,3 +140,43 @@ def test_bm25s_answer_stands_when_the_model_cannot_load(browser: Browser, served
     assert first
     assert reranked(page) == first
     page.close()
+
+
+@pytest.fixture(scope="module")
+def served_languages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = with_semantic_search(without_ledger(copy_translated_project(tmp_path_factory.mktemp("languages") / "p")),
+                                   ROOT)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(project / "site") as base_url:
+        yield base_url
+
+
+@pytest.mark.browser
+def test_in_several_languages_english_pages_rerank_and_german_ones_keep_bm25(
+    browser: Browser, served_languages: str  # noqa: F811 - fixture
+) -> None:
+    served = served_languages
+    german = browser.new_page()
+    log = RequestLog(german, served)
+    german.add_init_script(COUNT_SEARCHES)
+    german.goto(served + "de/two-factor/reset-2fa/")
+    german.focus(SEARCH_INPUT)
+    wait_until_search_is_ready(german)
+    results = search(german, "Passwort ändern")
+    assert results and results[0] == served + "de/account/change-password/"
+    assert reranked(german) == [url.removeprefix(served) for url in results]
+    german.wait_for_timeout(500)
+    assert not [url for url in log.urls if "/search/semantic/" in url or url.endswith(".bin")], log.urls
+    german.close()
+    english = browser.new_page()
+    log = RequestLog(english, served)
+    english.add_init_script(COUNT_SEARCHES)
+    english.goto(served + "two-factor/reset-2fa/")
+    english.focus(SEARCH_INPUT)
+    wait_until_search_is_ready(english)
+    assert search(english, "change password")
+    assert reranked(english)[0] == "account/change-password/"
+    assert any(url.endswith("/search/semantic/model.onnx") for url in log.urls)
+    assert any(url.endswith("/search/en/vectors-0.bin") for url in log.urls)
+    english.close()

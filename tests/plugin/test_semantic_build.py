@@ -11,12 +11,14 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, copy_project, run_build
 from helpcenter.plugin import semantic_search
-from helpcenter.render import semantic_encoder
+from helpcenter.render import semantic_cache, semantic_encoder
 from helpcenter.render.semantic_vectors import VECTOR_CHUNK
 from synthetic import with_semantic_search, without_ledger
 
 RUNTIME = {"helpcenter-semantic.mjs", "ort.wasm.min.mjs", "ort-wasm-simd-threaded.mjs", "ort-wasm-simd-threaded.wasm",
            "tokenizers.min.mjs", "model.onnx", "tokenizer.json", "tokenizer_config.json"}
+LICENCES = {"LICENSE.onnxruntime-web.txt", "LICENSE.onnxruntime-web-third-party-notices.txt", "LICENSE.tokenizers.txt",
+            "LICENSE.all-MiniLM-L6-v2.txt", "README.all-MiniLM-L6-v2.md"}
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -32,7 +34,12 @@ def built(project: Path) -> Path:
 def test_the_mode_writes_the_model_runtime_and_vectors(tmp_path: Path) -> None:
     project = with_semantic_search(without_ledger(copy_project(tmp_path / "project")), ROOT)
     site = built(project)
-    assert {path.name for path in (site / "search" / "semantic").iterdir()} == RUNTIME
+    folder = site / "search" / "semantic"
+    assert {path.name for path in folder.iterdir()} == RUNTIME | LICENCES
+    assert "Permission is hereby granted" in (folder / "LICENSE.onnxruntime-web.txt").read_text(encoding="utf-8")
+    assert "Apache License" in (folder / "LICENSE.tokenizers.txt").read_text(encoding="utf-8")
+    assert "Apache License" in (folder / "LICENSE.all-MiniLM-L6-v2.txt").read_text(encoding="utf-8")
+    assert "license: apache-2.0" in (folder / "README.all-MiniLM-L6-v2.md").read_text(encoding="utf-8")
     meta = json.loads((site / "search" / "en" / "meta.json").read_text(encoding="utf-8"))
     assert meta["semantic"]["runtime"] == "../semantic/" and meta["semantic"]["dimensions"] == 384
     vectors = sorted((site / "search" / "en").glob("vectors-*.bin"))
@@ -78,3 +85,53 @@ def test_missing_packages_are_named_in_one_line(monkeypatch: pytest.MonkeyPatch)
 def test_languages_the_model_does_not_serve_get_no_vectors() -> None:
     assert semantic_search.serves("en") and semantic_search.serves("en-GB")
     assert not semantic_search.serves("de") and not semantic_search.serves("he")
+
+
+def own_cache(project: Path) -> Path:
+    """The project's own vector cache folder, with the shared encoder file(s) linked into it."""
+    folder = project / ".cache" / "helpcenter"
+    shared = folder.resolve()
+    folder.unlink()
+    folder.mkdir()
+    for model in shared.glob("*.onnx"):
+        (folder / model.name).symlink_to(model)
+    return folder
+
+
+def test_the_vector_cache_gives_the_files_a_fresh_build_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = with_semantic_search(without_ledger(copy_project(tmp_path / "project")), ROOT)
+    cache = own_cache(project)
+    monkeypatch.setenv(semantic_cache.SWITCH, "off")
+    fresh = files(built(project))
+    assert not list(cache.glob("vectors-*"))
+    monkeypatch.delenv(semantic_cache.SWITCH)
+    first = files(built(project))
+    stored = list(cache.glob("vectors-*.npz"))
+    assert len(stored) == 1
+    rebuilt = files(built(project))
+    assert fresh == first == rebuilt
+    # A damaged cache file counts as empty: the build embeds again, and the files are the same.
+    stored[0].write_bytes(stored[0].read_bytes()[:1000])
+    result = run_build(project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert files(project / "site") == fresh
+
+
+def test_a_rebuild_embeds_only_new_or_changed_texts(tmp_path: Path) -> None:
+    import numpy as np
+
+    calls: list[list[str]] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        calls.append(texts)
+        return np.array([[len(text), 1.0] for text in texts], dtype=np.float32)
+
+    model = tmp_path / "model.onnx"
+    model.write_bytes(b"one model")
+    first = semantic_cache.VectorCache(tmp_path, model, 2).encode(["a", "bb", "a"], encode)
+    again = semantic_cache.VectorCache(tmp_path, model, 2).encode(["bb", "ccc"], encode)
+    assert calls == [["a", "bb"], ["ccc"]]
+    assert first.tolist() == [[1, 1], [2, 1], [1, 1]] and again.tolist() == [[2, 1], [3, 1]]
+    model.write_bytes(b"another model")
+    semantic_cache.VectorCache(tmp_path, model, 2).encode(["bb"], encode)
+    assert calls[-1] == ["bb"]

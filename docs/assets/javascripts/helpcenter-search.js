@@ -323,7 +323,8 @@
             return { items: [] };
           })
           .then(function (data) {
-            if (semantic && data.items.length) data.pending = true;
+            // Entries near in meaning may answer a query none of whose words matched.
+            if (semantic && words(query).length) data.pending = true;
             scope.postMessage({ type: RESULT, data: data });
             if (data.pending) rerank(query, data, number);
           });

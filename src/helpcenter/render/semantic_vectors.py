@@ -1,10 +1,11 @@
 """The entries' sentence vectors of the semantic search mode, as the files the search worker fetches.
 
 An entry has one vector for its title, summary and tags, and one for each `also_asked` phrasing; the
-re-ranker scores it by the nearest of them. Vectors are stored as int8, each scaled to its own
-largest component (the browser compares directions, so no scale is kept), in chunks of
-`VECTOR_CHUNK` entries: `vectors-N.bin` starts with one byte per entry of the chunk (how many
-vectors it has), then the vectors, 384 bytes each, in entry order.
+search scores it by the nearest of them. Vectors are stored as int8, each scaled to its own largest
+component (the browser compares directions, so no scale is kept), in files of `VECTOR_CHUNK`
+entries, all fetched on the first search (the query is compared with every entry's vectors):
+`vectors-N.bin` starts with one byte per entry of the file (how many vectors it has), then the
+vectors, 384 bytes each, in entry order.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from typing import Any
 
 from helpcenter.render.search_index import SearchEntry
 
-VECTOR_CHUNK = 16
-"""Entries per vector chunk: a re-ranked query fetches the chunks of its top entries only."""
+VECTOR_CHUNK = 2500
+"""Entries per vector file: one file up to 2,500 entries, a few fetched side by side beyond."""
 MOST_VECTORS = 255
 
 # Chosen by scripts/search-semantic-tune on the train queries of the CLINC150 help center (benchmarks/search/),
-# never its test queries: BM25's best `candidates` entries are re-ranked by
-# (1 - alpha) * BM25 / best BM25 + alpha * cosine; the "no answer" notice shows when the best entry's cosine
-# is below `noAnswerBelow` (in place of BM25's own threshold).
-SEMANTIC_RANKING = {"candidates": 20, "alpha": 0.85, "noAnswerBelow": 0.211}
+# never its test queries: BM25's best `candidates` entries and the `nearest` entries by cosine (over every
+# entry's vectors) are ranked by (1 - alpha) * BM25 / best BM25 + alpha * cosine; the "no answer" notice shows
+# when the best entry's cosine is below `noAnswerBelow` (in place of BM25's own threshold).
+SEMANTIC_RANKING = {"candidates": 5, "nearest": 10, "alpha": 0.85, "noAnswerBelow": 0.247}
 
 
 def entry_texts(entry: SearchEntry) -> list[str]:
@@ -41,7 +42,7 @@ def quantised(vectors: Any) -> bytes:
 
 
 def vector_files(entries: Sequence[SearchEntry], encode: Callable[[list[str]], Any]) -> dict[str, bytes]:
-    """The vector chunks of `entries`, by name; `encode` turns texts into unit vectors (one row each)."""
+    """The vector files of `entries`, by name; `encode` turns texts into unit vectors (one row each)."""
     texts = [entry_texts(entry) for entry in entries]
     flat = [text for entry in texts for text in entry]
     rows = quantised(encode(flat)) if flat else b""
