@@ -21,6 +21,8 @@ from import_exports import (
 
 INTERCOM = "https://intercom.help/example"
 FRESHDESK = "https://example.freshdesk.com"
+GERMAN_RESET_TRANSLATION = (360001000001, "de", "Wie setze ich mein Passwort zurück?", GERMAN_RESET, False, False)
+"""The German article of the Zendesk export, as a translation of the first article."""
 
 
 def _vendor_body(body: str, articles: str, groups: str, locale: str = LOCALE) -> str:
@@ -37,8 +39,7 @@ def write_intercom_export(folder: Path, translations: bool = False) -> Path:
     `translations`, each article's `translated_content` holds the words of TRANSLATIONS (and the German article),
     and the first collection's a German name."""
     translated: dict[int, dict[str, Any]] = {}
-    german_reset = (360001000001, "de", "Wie setze ich mein Passwort zurück?", GERMAN_RESET, False, False)
-    for source_id, locale, title, body, draft, _ in [*TRANSLATIONS, german_reset]:
+    for source_id, locale, title, body, draft, _ in [*TRANSLATIONS, GERMAN_RESET_TRANSLATION]:
         translated.setdefault(source_id, {"type": "article_translated_content"})[locale] = {
             "type": "article_content", "title": title, "description": f"Kurz: {title}",
             "body": _vendor_body(body, f"{INTERCOM}/{locale}/articles/", f"{INTERCOM}/{locale}/collections/", locale),
@@ -85,9 +86,14 @@ def write_intercom_export(folder: Path, translations: bool = False) -> Path:
     return folder
 
 
-def write_freshdesk_export(folder: Path) -> Path:
-    """The Solutions API's lists: categories, each category's folders, each folder's articles."""
+def write_freshdesk_export(folder: Path, translations: bool = False) -> Path:
+    """The Solutions API's lists: categories, each category's folders, each folder's articles; with
+    `translations`, the words of TRANSLATIONS (and the German article) in a folder per language: each German
+    article as `GET /api/v2/solutions/articles/{id}/de` returns it, the other languages' as a folder's articles
+    (`.../folders/{id}/articles/{language_code}`), and the first folder in German."""
     folder.mkdir(parents=True, exist_ok=True)
+    if translations:
+        _write_freshdesk_translations(folder)
     write_json(folder / "categories.json", [{
         "id": category_id, "name": name, "description": "", "created_at": STAMP, "updated_at": STAMP,
         "visible_in_portals": [5000012345],
@@ -109,6 +115,34 @@ def write_freshdesk_export(folder: Path) -> Path:
         } for article in zendesk_articles() if article["section_id"] == section_id and article["locale"] == LOCALE])
     write_pictures(folder)
     return folder
+
+
+def _write_freshdesk_translations(folder: Path) -> None:
+    sources = {article["id"]: article for article in zendesk_articles() if article["locale"] == LOCALE}
+    by_language: dict[str, list[dict[str, Any]]] = {}
+    for source_id, locale, title, body, draft, _ in [*TRANSLATIONS, GERMAN_RESET_TRANSLATION]:
+        source = sources[source_id]
+        by_language.setdefault(locale, []).append({
+            "id": source_id, "type": 1, "category_id": next(
+                category for section, category, _, _ in SECTIONS if section == source["section_id"]),
+            "folder_id": source["section_id"], "title": title,
+            "description": _vendor_body(body, f"{FRESHDESK}/{locale}/support/solutions/articles/",
+                                        f"/{locale}/support/solutions/folders/", locale),
+            "description_text": "", "status": 1 if draft else 2, "agent_id": 5000123456, "tags": [],
+            "seo_data": {"meta_title": title, "meta_description": f"Kurz: {title}"},
+            "created_at": STAMP, "updated_at": STAMP})
+    for locale, articles in by_language.items():
+        if locale == "de":
+            for article in articles:
+                write_json(folder / locale / f"article-{article['id']}.json", article)
+        else:
+            write_json(folder / locale / "articles.json", articles)
+    section_id, category_id, _, _ = SECTIONS[0]
+    write_json(folder / "de" / f"folders-{category_id}.json", [{
+        "id": section_id, "name": "Ihr Konto", "description": "Anmelden, Passwörter und Profileinstellungen.",
+        "visibility": 1, "category_id": category_id, "created_at": STAMP, "updated_at": STAMP}])
+    write_json(folder / "de" / "categories.json", [{
+        "id": category_id, "name": "Konto", "description": "", "created_at": STAMP, "updated_at": STAMP}])
 
 
 def _ascii_slug(title: str) -> str:
