@@ -120,8 +120,8 @@ def _read_translation(item: Any, where: str, shown: str, locale: str) -> SourceT
         description = member(item, where, "description", str, required=False) or ""
         return SourceTranslation(
             id=f"folder {item_id} {prefix}", of=item_id, of_group=True, locale=locale, title=" ".join(name.split()),
-            description=" ".join(description.split()),
-            old_paths=(f"{prefix}/support/solutions/folders/{item_id}/",), where=f"{shown} (folder {item_id}, {locale})")
+            description=" ".join(description.split()), old_paths=(f"{prefix}/support/solutions/folders/{item_id}/",),
+            where=f"{shown} (folder {item_id}, {locale})")
     seo = member(item, where, "seo_data", dict, required=False) or {}
     summary = member(seo, f"{where}.seo_data", "meta_description", str, required=False) or ""
     return SourceTranslation(
