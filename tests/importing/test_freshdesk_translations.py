@@ -65,6 +65,7 @@ def test_freshdesk_translations_become_translation_files(tmp_path: Path) -> None
     assert _leads_to(site, "de/support/solutions/articles/360001000008/") == "/your-account/close-account/"
     assert _leads_to(site, "fr/support/solutions/articles/360001000001/") == "/your-account/reset-password/"
     assert _leads_to(site, "de/support/solutions/folders/360000111111/") == "/de/your-account/"
+    assert _leads_to(site, "de/support/solutions/360000010101/") == "/de/your-account/"
 
 
 def _leads_to(site: Path, old: str) -> str:

@@ -10,12 +10,13 @@ Translations are the same responses in another language (`GET /api/v2/solutions/
 `.../folders/{id}/articles/{language_code}`, `.../categories/{id}/folders/{language_code}`), saved in a folder named
 by the language code (`de/`, `pt-BR/`): a translated article keeps its source's id, and its old addresses are
 the source's behind the language (`/de/support/solutions/articles/{id}`). Freshdesk's categories have no page
-here (each leads to its first folder's category), so their translated names are not needed.
+here (each leads to its first folder's category), so of a translated one only its old address is kept.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ def read_freshdesk(export: Path, root: Path) -> Export:
     result = Export("Freshdesk", "folder", classify_link=links_by_path(_LINK))
     found: dict[str, list[tuple[str, str, Any]]] = {"article": [], "folder": [], "category": []}
     translated: dict[str, list[tuple[str, str, Any]]] = {}
+    translated_paths: dict[str, list[str]] = {}  # a category's old addresses in each language: it has no page here
     language_of = _file_languages(export, root)
     for shown, listing in json_files(export, root, result.problems, "solution categories, folders and articles"):
         locale = language_of.get(shown, "")
@@ -59,7 +61,11 @@ def read_freshdesk(export: Path, root: Path) -> Export:
                 found[kind].append((shown, where, item))
             elif kind != "category":
                 translated.setdefault(locale, []).append((shown, where, item))
-    result.parents = read_items(found["category"], result, _read_category)
+            elif isinstance(item.get("id"), int | str):
+                path = f"{locale.lower()}/support/solutions/{item['id']}/"
+                translated_paths.setdefault(str(item["id"]), []).append(path)
+    result.parents = [replace(category, old_paths=category.old_paths + tuple(translated_paths.get(category.id, ())))
+                      for category in read_items(found["category"], result, _read_category)]
     result.groups = read_items(found["folder"], result, _read_folder)
     result.articles = read_items(found["article"], result, _read_article)
     for locale, listed in sorted(translated.items()):
