@@ -25,7 +25,8 @@ def test_freshdesk_translations_become_translation_files(tmp_path: Path) -> None
     assert "export/fr/articles.json" in refused.output
     assert tree(project) == before
 
-    result = run_cli(project, "import", "freshdesk", str(tmp_path / "export"), "--skip-locale", "fr")
+    result = run_cli(project, "import", "freshdesk", str(tmp_path / "export"), "--skip-locale", "fr",
+                     "--report", str(tmp_path / "addresses.txt"))
     assert result.exit_code == 0, result.output
     rows = dict(re.findall(r"^(\w[\w ]+?)\s{2,}(\d+)$", result.output, re.MULTILINE))
     assert (rows["translations imported"], rows["skipped draft translations"], rows["skipped translations"]) == \
@@ -55,12 +56,18 @@ def test_freshdesk_translations_become_translation_files(tmp_path: Path) -> None
     assert 'lang="de"' in (site / "de" / "your-account" / "reset-password" / "index.html").read_text("utf-8")
     assert 'lang="he"' in (site / "he" / "your-account" / "reset-password" / "index.html").read_text("utf-8")
     rules = (site / "_redirects").read_text(encoding="utf-8")
+    targets: dict[str, set[str]] = {}
+    for old, new in re.findall(r"^(\S+) (\S+) 301$", rules, re.MULTILINE):
+        targets.setdefault(old, set()).add(new)
+    assert not {old: new for old, new in targets.items() if len(new) > 1}, "one address, two places"
+    reported = re.findall(r"^(/\S+)\s+(/\S+)$", (tmp_path / "addresses.txt").read_text("utf-8"), re.MULTILINE)
     new_of = {str(row[0]): "/" + by_title[row[2]].relative_to(entries).with_suffix("").with_suffix("").as_posix()
               for row in kept}
     for source_id, locale, _, _, _, _ in kept:
         old = f"{locale}/support/solutions/articles/{source_id}/"
         assert _leads_to(site, old) == f"/{locale}{new_of[str(source_id)]}/", old
         assert f"/{old.rstrip('/')}-* /{locale}{new_of[str(source_id)]}/ 301" in rules
+        assert (f"/{old}", f"/{locale}{new_of[str(source_id)]}/") in reported, old
     # The draft's and the left-out language's old addresses lead to the source's page.
     assert _leads_to(site, "de/support/solutions/articles/360001000008/") == "/your-account/close-account/"
     assert _leads_to(site, "fr/support/solutions/articles/360001000001/") == "/your-account/reset-password/"

@@ -9,14 +9,15 @@ and the slugged forms by the id-prefix rules of `_redirects`.
 Translations are the same responses in another language (`GET /api/v2/solutions/articles/{id}/{language_code}`,
 `.../folders/{id}/articles/{language_code}`, `.../categories/{id}/folders/{language_code}`), saved in a folder named
 by the language code (`de/`, `pt-BR/`): a translated article keeps its source's id, and its old addresses are
-the source's behind the language (`/de/support/solutions/articles/{id}`). Freshdesk's categories have no page
-here (each leads to its first folder's category), so of a translated one only its old address is kept.
+the source's behind the language (`/de/support/solutions/articles/{id}`). A folder's and a category's old
+addresses in a language are likewise the source's behind the language code, which the site answers in each of
+its languages from the category's `redirect_from`, so a translated folder adds none; Freshdesk's categories
+have no page here (each leads to its first folder's category), so their translations are not read.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,6 @@ def read_freshdesk(export: Path, root: Path) -> Export:
     result = Export("Freshdesk", "folder", classify_link=links_by_path(_LINK))
     found: dict[str, list[tuple[str, str, Any]]] = {"article": [], "folder": [], "category": []}
     translated: dict[str, list[tuple[str, str, Any]]] = {}
-    translated_paths: dict[str, list[str]] = {}  # a category's old addresses in each language: it has no page here
     language_of = _file_languages(export, root)
     for shown, listing in json_files(export, root, result.problems, "solution categories, folders and articles"):
         locale = language_of.get(shown, "")
@@ -61,11 +61,7 @@ def read_freshdesk(export: Path, root: Path) -> Export:
                 found[kind].append((shown, where, item))
             elif kind != "category":
                 translated.setdefault(locale, []).append((shown, where, item))
-            elif isinstance(item.get("id"), int | str):
-                path = f"{locale.lower()}/support/solutions/{item['id']}/"
-                translated_paths.setdefault(str(item["id"]), []).append(path)
-    result.parents = [replace(category, old_paths=category.old_paths + tuple(translated_paths.get(category.id, ())))
-                      for category in read_items(found["category"], result, _read_category)]
+    result.parents = read_items(found["category"], result, _read_category)
     result.groups = read_items(found["folder"], result, _read_folder)
     result.articles = read_items(found["article"], result, _read_article)
     for locale, listed in sorted(translated.items()):
@@ -126,8 +122,7 @@ def _read_translation(item: Any, where: str, shown: str, locale: str) -> SourceT
         description = member(item, where, "description", str, required=False) or ""
         return SourceTranslation(
             id=f"folder {item_id} {prefix}", of=item_id, of_group=True, locale=locale, title=" ".join(name.split()),
-            description=" ".join(description.split()), old_paths=(f"{prefix}/support/solutions/folders/{item_id}/",),
-            where=f"{shown} (folder {item_id}, {locale})")
+            description=" ".join(description.split()), where=f"{shown} (folder {item_id}, {locale})")
     seo = member(item, where, "seo_data", dict, required=False) or {}
     summary = member(seo, f"{where}.seo_data", "meta_description", str, required=False) or ""
     return SourceTranslation(
