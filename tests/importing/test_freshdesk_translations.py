@@ -81,3 +81,18 @@ def _leads_to(site: Path, old: str) -> str:
     match = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page)
     assert match, old
     return urlsplit(urljoin(f"https://help.example.com/{old}", match.group(1))).path
+
+
+def test_a_translation_without_a_title_is_named_by_its_file(tmp_path: Path) -> None:
+    project = declare_languages(copy_project(tmp_path / "project"))
+    export = write_freshdesk_export(tmp_path / "export", translations=True)
+    german = export / "de" / "article-360001000002.json"
+    german.write_text(german.read_text(encoding="utf-8").replace(
+        '"title": "Wie funktioniert die zweistufige Anmeldung?"', '"title": " "'), encoding="utf-8")
+    before = tree(project)
+    result = run_cli(project, "import", "freshdesk", str(export), "--skip-locale", "fr")
+    assert result.exit_code != 0
+    assert re.search(r"export/de/article-360001000002\.json.*\[0\]\.title.*expected the article's title",
+                     result.output), result.output
+    assert "Traceback" not in result.output
+    assert tree(project) == before
